@@ -1,0 +1,10 @@
+package dev.cobranca.core.charge;
+
+/** Lifecycle of a charge; the order is the order of the pipeline. */
+public enum ChargeStatus {
+    REGISTERED,
+    INVOICED,
+    EMAILED,
+    PAID,
+    FAILED
+}

@@ -1,0 +1,24 @@
+package dev.cobranca.core.charge;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** One valid row of an upload: a debt to be charged. Values are already normalised (trimmed, digits only). */
+public record Debt(
+        String name,
+        String governmentId,
+        String email,
+        BigDecimal amount,
+        LocalDate dueDate,
+        String debtId) {
+
+    public Debt {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(governmentId, "governmentId");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(dueDate, "dueDate");
+        Objects.requireNonNull(debtId, "debtId");
+    }
+}
