@@ -1,0 +1,15 @@
+package dev.cobranca.api.port;
+
+import dev.cobranca.api.model.Charge;
+import dev.cobranca.api.model.ChargeFilter;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads charges. */
+public interface ChargeQuery {
+
+    Optional<Charge> find(String debtId);
+
+    /** Up to {@code limit} charges matching the filter with {@code seq > afterSeq}, in seq order (a keyset page). */
+    List<Charge> page(ChargeFilter filter, long afterSeq, int limit);
+}

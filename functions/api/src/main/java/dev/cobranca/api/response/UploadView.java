@@ -1,0 +1,24 @@
+package dev.cobranca.api.response;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** 200 of {@code GET /uploads/{id}}. */
+public record UploadView(
+        UUID uploadId,
+        String status,
+        Rows rows,
+        Charges charges,
+        Instant createdAt,
+        Instant importStartedAt,
+        Instant importedAt,
+        Instant completedAt,
+        String rejectedReportUrl,
+        String error) {
+
+    public record Rows(long total, long accepted, long rejected, long duplicate) {
+    }
+
+    public record Charges(long registered, long invoiced, long emailed, long paid, long failed) {
+    }
+}

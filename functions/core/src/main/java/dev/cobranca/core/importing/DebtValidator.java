@@ -1,0 +1,179 @@
+package dev.cobranca.core.importing;
+
+import dev.cobranca.core.charge.Debt;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The field rules of DESIGN.md ("The input"). Every broken rule of a row is reported, not just the first.
+ * Government ids are checked for shape only unless strict, because real files carry 4-digit ids.
+ */
+public final class DebtValidator {
+
+    public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_GOVERNMENT_ID_DIGITS = 14;
+    public static final int MAX_DEBT_ID_LENGTH = 64;
+    public static final int MAX_EMAIL_LENGTH = 254;
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999.99");
+
+    private static final Pattern AMOUNT = Pattern.compile("\\d+(\\.\\d+)?");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern GOVERNMENT_ID_SEPARATORS = Pattern.compile("[./-]");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    // Pragmatic RFC 5321 shape: dot-atom local part, a domain of at least two LDH labels. No quoted local parts.
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                    + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+
+    private final boolean strictGovernmentId;
+
+    /** @param strictGovernmentId also reject CPFs (11 digits) and CNPJs (14 digits) whose check digits are wrong */
+    public DebtValidator(boolean strictGovernmentId) {
+        this.strictGovernmentId = strictGovernmentId;
+    }
+
+    public DebtValidator() {
+        this(false);
+    }
+
+    /**
+     * @param line  the row's line in the file
+     * @param cells the row's cells, in file order
+     * @param text  the row as it appears in the file (for the report)
+     */
+    public RowOutcome validate(long line, String[] cells, CsvHeader header, String text) {
+        List<String> problems = new ArrayList<>(2);
+        if (cells.length > header.width() && !blankFrom(cells, header.width())) {
+            problems.add("the row has " + cells.length + " columns, the header " + header.width());
+        }
+        String name = cell(cells, header, DebtColumn.NAME, problems);
+        String governmentId = cell(cells, header, DebtColumn.GOVERNMENT_ID, problems);
+        String email = cell(cells, header, DebtColumn.EMAIL, problems);
+        String amountText = cell(cells, header, DebtColumn.DEBT_AMOUNT, problems);
+        String dateText = cell(cells, header, DebtColumn.DEBT_DUE_DATE, problems);
+        String debtId = cell(cells, header, DebtColumn.DEBT_ID, problems);
+        if (!problems.isEmpty()) {
+            return new RowOutcome.Rejected(line, String.join("; ", problems), text);
+        }
+        name = name.strip();
+        checkName(name, problems);
+        governmentId = GOVERNMENT_ID_SEPARATORS.matcher(governmentId.strip()).replaceAll("");
+        checkGovernmentId(governmentId, problems);
+        email = email.strip();
+        checkEmail(email, problems);
+        BigDecimal amount = amount(amountText.strip(), problems);
+        LocalDate dueDate = date(dateText.strip(), problems);
+        debtId = debtId.strip();
+        checkDebtId(debtId, problems);
+        if (!problems.isEmpty()) {
+            return new RowOutcome.Rejected(line, String.join("; ", problems), text);
+        }
+        return new RowOutcome.Accepted(line, new Debt(name, governmentId, email, amount, dueDate, debtId));
+    }
+
+    private static String cell(String[] cells, CsvHeader header, DebtColumn column, List<String> problems) {
+        int index = header.index(column);
+        if (index >= cells.length) {
+            if (problems.isEmpty()) {
+                problems.add("the row has " + cells.length + " columns, the header " + header.width());
+            }
+            return null;
+        }
+        return cells[index] == null ? "" : cells[index];
+    }
+
+    private static boolean blankFrom(String[] cells, int from) {
+        for (int i = from; i < cells.length; i++) {
+            if (cells[i] != null && !cells[i].isBlank()) {
+                return false;
+            }
+        }
+        return true; // trailing commas (spreadsheet exports) add empty cells, nothing else
+    }
+
+    private static void checkName(String name, List<String> problems) {
+        if (name.isEmpty()) {
+            problems.add("name is empty");
+        } else if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+            problems.add("name is longer than " + MAX_NAME_LENGTH + " characters");
+        } else if (name.indexOf('\0') >= 0) {
+            problems.add("name contains a NUL character");
+        }
+    }
+
+    private void checkGovernmentId(String digits, List<String> problems) {
+        if (digits.isEmpty()) {
+            problems.add("governmentId is empty");
+        } else if (!DIGITS.matcher(digits).matches()) {
+            problems.add("governmentId must hold only digits (and . - /)");
+        } else if (digits.length() > MAX_GOVERNMENT_ID_DIGITS) {
+            problems.add("governmentId has more than " + MAX_GOVERNMENT_ID_DIGITS + " digits");
+        } else if (strictGovernmentId && !GovernmentIds.hasValidCheckDigits(digits)) {
+            problems.add("governmentId is not a valid CPF or CNPJ");
+        }
+    }
+
+    private static void checkEmail(String email, List<String> problems) {
+        if (email.isEmpty()) {
+            problems.add("email is empty");
+        } else if (email.length() > MAX_EMAIL_LENGTH || email.indexOf('@') > 64 || !EMAIL.matcher(email).matches()) {
+            problems.add("email is not a valid address");
+        }
+    }
+
+    private static BigDecimal amount(String text, List<String> problems) {
+        if (text.isEmpty()) {
+            problems.add("debtAmount is empty");
+            return null;
+        }
+        if (!AMOUNT.matcher(text).matches()) {
+            problems.add(text.startsWith("-")
+                    ? "debtAmount must be greater than 0"
+                    : "debtAmount must be a decimal number with '.' as separator (e.g. 1500.00)");
+            return null;
+        }
+        BigDecimal amount = new BigDecimal(text);
+        if (amount.scale() > 2) {
+            problems.add("debtAmount has more than 2 decimals");
+        } else if (amount.signum() <= 0) {
+            problems.add("debtAmount must be greater than 0");
+        } else if (amount.compareTo(MAX_AMOUNT) > 0) {
+            problems.add("debtAmount is above 99999999.99");
+        } else {
+            return amount;
+        }
+        return null;
+    }
+
+    private static LocalDate date(String text, List<String> problems) {
+        if (text.isEmpty()) {
+            problems.add("debtDueDate is empty");
+            return null;
+        }
+        if (DATE.matcher(text).matches()) {
+            try {
+                return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+            } catch (DateTimeParseException e) {
+                problems.add("debtDueDate is not a calendar date");
+                return null;
+            }
+        }
+        problems.add("debtDueDate must be a date as yyyy-MM-dd");
+        return null;
+    }
+
+    private static void checkDebtId(String debtId, List<String> problems) {
+        if (debtId.isEmpty()) {
+            problems.add("debtId is empty");
+        } else if (debtId.length() > MAX_DEBT_ID_LENGTH) {
+            problems.add("debtId is longer than " + MAX_DEBT_ID_LENGTH + " characters");
+        } else if (debtId.chars().anyMatch(Character::isISOControl)) {
+            problems.add("debtId contains a control character");
+        }
+    }
+}

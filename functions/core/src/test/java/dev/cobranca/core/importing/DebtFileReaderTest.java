@@ -1,0 +1,190 @@
+package dev.cobranca.core.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Whole files: the CSV shape (header, quoting, lines, columns), read as the import reads them. */
+class DebtFileReaderTest {
+
+    private static final String HEADER = "name,governmentId,email,debtAmount,debtDueDate,debtId\n";
+
+    /** "A" = accepted, "R" = rejected, one letter per data row, each with the line it starts on. */
+    static Stream<Arguments> files() {
+        return Stream.of(
+                Arguments.of("plain row", HEADER + "John Doe,11111111111,johndoe@kanastra.com.br,1000000.00,2022-10-12,id-1\n",
+                        List.of("A2")),
+                Arguments.of("no final line break", HEADER + "John Doe,1234,j@x.com,7811,2022-10-12,id-1",
+                        List.of("A2")),
+                Arguments.of("CRLF line endings", HEADER.replace("\n", "\r\n") + "Ana,1234,a@x.com,1,2022-10-12,id-1\r\n"
+                        + "Bia,1234,b@x.com,2,2022-10-12,id-2\r\n", List.of("A2", "A3")),
+                Arguments.of("quoted field with a comma", HEADER + "\"Doe, John\",1234,j@x.com,1,2022-10-12,id-1\n",
+                        List.of("A2")),
+                Arguments.of("quoted field with a line break, next row numbered after it",
+                        HEADER + "\"John\nDoe\",1234,j@x.com,1,2022-10-12,id-1\nAna,1234,a@x.com,1,2022-10-12,id-2\n",
+                        List.of("A2", "A4")),
+                Arguments.of("quoted field with escaped quotes", HEADER + "\"John \"\"JD\"\" Doe\",1234,j@x.com,1,2022-10-12,id-1\n",
+                        List.of("A2")),
+                Arguments.of("accented names", HEADER + "Conceição Simões Müller,1234,c@x.com,1,2022-10-12,id-1\n",
+                        List.of("A2")),
+                Arguments.of("empty and blank lines are skipped, lines still counted",
+                        HEADER + "\nAna,1234,a@x.com,1,2022-10-12,id-1\n\n   \nBia,1234,b@x.com,1,2022-10-12,id-2\n\n",
+                        List.of("A3", "A6")),
+                Arguments.of("a row of bare commas is an empty line", HEADER + ",,,,,\nAna,1234,a@x.com,1,2022-10-12,id-1\n",
+                        List.of("A3")),
+                Arguments.of("trailing commas", HEADER + "Ana,1234,a@x.com,1,2022-10-12,id-1,,\n", List.of("A2")),
+                Arguments.of("too many columns", HEADER + "Ana,1234,a@x.com,1,2022-10-12,id-1,surprise\n", List.of("R2")),
+                Arguments.of("too few columns", HEADER + "Ana,1234,a@x.com,1,2022-10-12\n", List.of("R2")),
+                Arguments.of("hundreds of columns", HEADER + "Ana,1234,a@x.com,1,2022-10-12,id-1" + ",x".repeat(400) + "\n",
+                        List.of("R2")),
+                Arguments.of("only a header", HEADER, List.of()),
+                Arguments.of("a header with extra columns",
+                        "note,name,governmentId,email,debtAmount,debtDueDate,debtId,extra\nhi,Ana,1234,a@x.com,1,2022-10-12,id-1,\n",
+                        List.of("A2")),
+                Arguments.of("BOM", "\uFEFF" + HEADER + "Ana,1234,a@x.com,1,2022-10-12,id-1\n", List.of("A2")),
+                Arguments.of("columns in another order",
+                        "debtId,debtAmount,debtDueDate,email,governmentId,name\nid-1,10.50,2022-10-12,a@x.com,1234,Ana\n",
+                        List.of("A2")),
+                Arguments.of("header names in another case, with spaces",
+                        " NAME ,GovernmentId,Email,DebtAmount,DebtDueDate,DEBTID\nAna,1234,a@x.com,1,2022-10-12,id-1\n",
+                        List.of("A2")),
+                Arguments.of("a '#' starts no comment", HEADER + "#1 Ana,1234,a@x.com,1,2022-10-12,id-1\n", List.of("A2")),
+                Arguments.of("good and bad rows mixed", HEADER + "Ana,1234,a@x.com,1,2022-10-12,id-1\n"
+                        + "Bia,12A4,b@x.com,1,2022-10-12,id-2\nCaio,1234,c@x.com,0,2022-10-12,id-3\n"
+                        + "Davi,1234,d@x.com,1,2022-10-12,id-4\n", List.of("A2", "R3", "R4", "A5")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("files")
+    void shouldReadRows_whenFileHasThatShape(String label, String file, List<String> expected) {
+        assertThat(read(bytes(file))).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldKeepOriginalText_whenRowIsRejected() {
+        String row = "\"Doe, John\",1234,not-an-email,-5,2022-10-12,id-1";
+        List<RowOutcome> rows = outcomes(bytes(HEADER + row + "\r\n"));
+
+        assertThat(rows).singleElement().isInstanceOfSatisfying(RowOutcome.Rejected.class, r -> {
+            assertThat(r.text()).isEqualTo(row);
+            assertThat(r.reason()).contains("email is not a valid address").contains("debtAmount must be greater than 0");
+        });
+    }
+
+    @Test
+    void shouldReadAccentedValues_asUtf8() {
+        List<RowOutcome> rows = outcomes(bytes(HEADER + "Conceição,1234,a@x.com,1,2022-10-12,id-ç\n"));
+
+        assertThat(rows).singleElement().isInstanceOfSatisfying(RowOutcome.Accepted.class, a -> {
+            assertThat(a.debt().name()).isEqualTo("Conceição");
+            assertThat(a.debt().debtId()).isEqualTo("id-ç");
+        });
+    }
+
+    static Stream<Arguments> unusableFiles() {
+        return Stream.of(
+                Arguments.of("empty file", new byte[0], "the file is empty"),
+                Arguments.of("only blank lines", bytes("\n\n  \n"), "the file is empty"),
+                Arguments.of("a header missing columns", bytes("name,email,debtAmount\nAna,a@x.com,1\n"),
+                        "lacks required column(s): governmentId, debtDueDate, debtId"),
+                Arguments.of("no header, data first", bytes("Ana,1234,a@x.com,1,2022-10-12,id-1\n"),
+                        "lacks required column(s): name, governmentId, email, debtAmount, debtDueDate, debtId"),
+                Arguments.of("a repeated column", bytes("name,governmentId,email,email,debtAmount,debtDueDate,debtId\n"),
+                        "repeats column(s): email"),
+                Arguments.of("a binary file", binary(), "lacks required column(s)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unusableFiles")
+    void shouldFailWholeFile_whenHeaderIsUnusable(String label, byte[] file, String message) {
+        assertThatThrownBy(() -> DebtFileReader.dataStart(new ByteArrayInputStream(file)))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void shouldFailWholeFile_whenQuoteNeverCloses() {
+        byte[] file = bytes(HEADER + "\"Ana,1234,a@x.com,1,2022-10-12,id-1\n"
+                + "Bia,1234,b@x.com,1,2022-10-12,id-2\n".repeat(40_000));
+
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("line 2: a record longer than");
+    }
+
+    @Test
+    void shouldResumeAtAnyRowBoundary_withTheSameRowsAndLines() {
+        String file = "\uFEFF" + HEADER + "Ana,1234,a@x.com,1,2022-10-12,id-1\r\n\n\"Bia\nMaria\",1234,b@x.com,1,2022-10-12,id-2\n"
+                + "Çé,1234,c@x.com,1,2022-10-12,id-3\nDavi,x,d@x.com,1,2022-10-12,id-4";
+        byte[] bytes = bytes(file);
+        DebtFileReader.HeaderAndStart start = DebtFileReader.dataStart(new ByteArrayInputStream(bytes));
+        List<String> whole = read(bytes);
+
+        List<CsvPosition> positions = new ArrayList<>();
+        try (DebtFileReader reader = new DebtFileReader(
+                new ByteArrayInputStream(bytes, (int) start.start().byteOffset(), bytes.length), start.start(),
+                start.header(), new DebtValidator())) {
+            while (reader.next() != null) {
+                positions.add(reader.position());
+            }
+        }
+        for (int i = 0; i < positions.size(); i++) {
+            CsvPosition at = positions.get(i);
+            List<String> rest = new ArrayList<>();
+            try (DebtFileReader reader = new DebtFileReader(
+                    new ByteArrayInputStream(bytes, (int) at.byteOffset(), bytes.length), at, start.header(), new DebtValidator())) {
+                for (RowOutcome row; (row = reader.next()) != null; ) {
+                    rest.add(label(row));
+                }
+            }
+            assertThat(rest).as("resumed after row %d", i + 1).isEqualTo(whole.subList(i + 1, whole.size()));
+        }
+        assertThat(whole).containsExactly("A2", "A4", "A6", "R7");
+    }
+
+    static List<String> read(byte[] file) {
+        return outcomes(file).stream().map(DebtFileReaderTest::label).toList();
+    }
+
+    static List<RowOutcome> outcomes(byte[] file) {
+        DebtFileReader.HeaderAndStart start = DebtFileReader.dataStart(new ByteArrayInputStream(file));
+        InputStream in = new ByteArrayInputStream(file, (int) start.start().byteOffset(), file.length);
+        List<RowOutcome> rows = new ArrayList<>();
+        try (DebtFileReader reader = new DebtFileReader(in, start.start(), start.header(), new DebtValidator())) {
+            for (RowOutcome row; (row = reader.next()) != null; ) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static String label(RowOutcome row) {
+        return (row instanceof RowOutcome.Accepted ? "A" : "R") + row.line();
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] binary() {
+        byte[] b = new byte[20_000];
+        new Random(42).nextBytes(b);
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == '"') {
+                b[i] = 0; // keep the random bytes from opening a quoted value that never closes
+            }
+        }
+        return b;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.cobranca.core.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cobranca.core.importing.DebtFileReader;
+import dev.cobranca.core.importing.DebtValidator;
+import dev.cobranca.core.importing.RowOutcome;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SampleDebtGeneratorTest {
+
+    @Test
+    void shouldWriteTheSameFile_forTheSameSeed() {
+        assertThat(file(1_000, 7, 5)).isEqualTo(file(1_000, 7, 5)).isNotEqualTo(file(1_000, 8, 5));
+    }
+
+    @Test
+    void shouldWriteRowsTheImportAcceptsOrRejects_asGenerated() {
+        SampleDebtGenerator generator = new SampleDebtGenerator(3, 10);
+        List<SampleRow> rows = new ArrayList<>();
+        StringBuilder csv = new StringBuilder(SampleDebtGenerator.HEADER).append('\n');
+        for (int i = 0; i < 5_000; i++) {
+            SampleRow row = generator.next();
+            rows.add(row);
+            csv.append(row.csv()).append('\n');
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        DebtFileReader.HeaderAndStart start = DebtFileReader.dataStart(new ByteArrayInputStream(bytes));
+        List<RowOutcome> outcomes = new ArrayList<>();
+        try (DebtFileReader reader = new DebtFileReader(new ByteArrayInputStream(bytes, (int) start.start().byteOffset(),
+                bytes.length), start.start(), start.header(), new DebtValidator())) {
+            for (RowOutcome o; (o = reader.next()) != null; ) {
+                outcomes.add(o);
+            }
+        }
+
+        assertThat(outcomes).hasSameSizeAs(rows);
+        Set<DirtyKind> kinds = EnumSet.noneOf(DirtyKind.class);
+        Set<String> emails = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(outcomes.get(i) instanceof RowOutcome.Accepted).as(rows.get(i).csv()).isEqualTo(rows.get(i).valid());
+            if (!rows.get(i).valid()) {
+                kinds.add(rows.get(i).dirt());
+            } else {
+                emails.add(((RowOutcome.Accepted) outcomes.get(i)).debt().email());
+            }
+        }
+        assertThat(kinds).containsExactlyInAnyOrder(DirtyKind.values());
+        assertThat(rows.stream().filter(r -> !r.valid()).count()).isBetween(400L, 600L);
+        assertThat(emails.size()).as("some people owe several debts").isLessThan(4_000);
+        assertThat(bytes.length / rows.size()).isBetween(95, 125);
+    }
+
+    private static String file(int rows, long seed, double dirty) {
+        StringWriter out = new StringWriter();
+        SampleDebtGenerator.write(out, rows, seed, dirty);
+        return out.toString();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.cobranca.csvimport;
+
+import dev.cobranca.aws.DatabaseConfigs;
+import dev.cobranca.postgres.DatabaseConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The import function's settings, read once from the environment (template.yaml, CsvImportFunction).
+ *
+ * @param bucketName          {@code BUCKET_NAME}, required: the bucket holding uploads and reports
+ * @param forcePathStyle      {@code S3_FORCE_PATH_STYLE}, default false (true for emulators)
+ * @param invoiceQueueUrl     {@code INVOICE_QUEUE_URL}, required
+ * @param batchRows           {@code IMPORT_BATCH_ROWS}, default 100000: rows per committed batch
+ * @param debtIdsPerMessage   {@code INVOICE_MESSAGE_DEBT_IDS}, default 100: debtIds per InvoiceRequested
+ * @param lease               {@code IMPORT_LEASE_SECONDS}, default 120: how long a silent invocation keeps the import
+ * @param strictGovernmentId  {@code IMPORT_STRICT_GOVERNMENT_ID}, default false: also check CPF/CNPJ digits
+ * @param database            {@code DATABASE_*}
+ */
+public record CsvImportConfig(
+        String bucketName,
+        boolean forcePathStyle,
+        String invoiceQueueUrl,
+        int batchRows,
+        int debtIdsPerMessage,
+        Duration lease,
+        boolean strictGovernmentId,
+        DatabaseConfig database) {
+
+    /** The variables {@link #fromEnv} cannot do without. */
+    public static final List<String> REQUIRED = List.of("DATABASE_URL", "BUCKET_NAME", "INVOICE_QUEUE_URL");
+
+    public CsvImportConfig {
+        require(bucketName, "BUCKET_NAME is required (the bucket that receives uploads/ and reports/).");
+        require(invoiceQueueUrl, "INVOICE_QUEUE_URL is required (the URL of the queue InvoiceRequested messages go to).");
+        if (batchRows < 1 || batchRows > 10_000_000) {
+            throw new IllegalArgumentException("IMPORT_BATCH_ROWS must be between 1 and 10000000, got " + batchRows + ".");
+        }
+        // SQS takes bodies up to 256 KiB: 1000 debtIds of 64 characters fit with room to spare
+        if (debtIdsPerMessage < 1 || debtIdsPerMessage > 1_000) {
+            throw new IllegalArgumentException("INVOICE_MESSAGE_DEBT_IDS must be between 1 and 1000, got "
+                    + debtIdsPerMessage + ".");
+        }
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("IMPORT_LEASE_SECONDS must be positive, got " + lease.toSeconds() + ".");
+        }
+    }
+
+    public static CsvImportConfig fromEnv(Map<String, String> env) {
+        return new CsvImportConfig(
+                trimmed(env.get("BUCKET_NAME")),
+                bool(env, "S3_FORCE_PATH_STYLE"),
+                trimmed(env.get("INVOICE_QUEUE_URL")),
+                DatabaseConfig.intValue(env, "IMPORT_BATCH_ROWS", 100_000),
+                DatabaseConfig.intValue(env, "INVOICE_MESSAGE_DEBT_IDS", 100),
+                Duration.ofSeconds(DatabaseConfig.intValue(env, "IMPORT_LEASE_SECONDS", 120)),
+                bool(env, "IMPORT_STRICT_GOVERNMENT_ID"),
+                DatabaseConfigs.fromEnv(env));
+    }
+
+    private static void require(String value, String message) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    private static String trimmed(String value) {
+        return value == null ? null : value.trim();
+    }
+
+    private static boolean bool(Map<String, String> env, String name) {
+        String raw = env.get(name);
+        if (raw == null || raw.isBlank()) {
+            return false;
+        }
+        return switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, got '" + raw + "'.");
+        };
+    }
+}

@@ -1,0 +1,51 @@
+package dev.cobranca.csvimport;
+
+import dev.cobranca.aws.AwsClients;
+import dev.cobranca.aws.S3ObjectStore;
+import dev.cobranca.aws.SqsMessagePublisher;
+import dev.cobranca.core.importing.CsvPosition;
+import dev.cobranca.core.importing.DebtValidator;
+import dev.cobranca.csvimport.adapter.PostgresImportStore;
+import dev.cobranca.postgres.DataSources;
+import java.time.Duration;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root: built once per execution environment, at init. */
+public final class DependencyFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DependencyFactory.class);
+
+    private DependencyFactory() {
+    }
+
+    public static ImportService service(CsvImportConfig config) {
+        DataSource dataSource = DataSources.create(config.database(), "csv-import");
+        return new ImportService(
+                new S3ObjectStore(AwsClients.s3(config.forcePathStyle()), config.bucketName()),
+                new SqsMessagePublisher(AwsClients.sqs(), config.invoiceQueueUrl()),
+                new PostgresImportStore(dataSource),
+                settings(config),
+                LOGGING);
+    }
+
+    public static ImportService.Settings settings(CsvImportConfig config) {
+        return new ImportService.Settings(config.batchRows(), config.debtIdsPerMessage(), config.lease(),
+                Math.min(2, config.database().poolSize()), Duration.ofSeconds(1),
+                new DebtValidator(config.strictGovernmentId()));
+    }
+
+    static final ImportProgress LOGGING = new ImportProgress() {
+        @Override
+        public void batchCommitted(UUID uploadId, CsvPosition after) {
+            LOG.info("upload {}: {} rows read, up to line {}", uploadId, after.records(), after.nextLine() - 1);
+        }
+
+        @Override
+        public void chunkLoaded(UUID uploadId, int chunkNo, long inserted) {
+            LOG.info("upload {}: key range {} loaded, {} new charges", uploadId, chunkNo, inserted);
+        }
+    };
+}

@@ -1,0 +1,127 @@
+package dev.cobranca.csvimport;
+
+import dev.cobranca.aws.S3ObjectStore;
+import dev.cobranca.aws.SqsMessagePublisher;
+import dev.cobranca.core.importing.DebtValidator;
+import dev.cobranca.core.message.InvoiceRequested;
+import dev.cobranca.core.message.MessageCodec;
+import dev.cobranca.csvimport.adapter.PostgresImportStore;
+import dev.cobranca.emulators.S3Emulator;
+import dev.cobranca.emulators.SqsEmulator;
+import dev.cobranca.emulators.TestDatabase;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** Real PostgreSQL (a fresh database), S3 and SQS emulators, and the service wired to them as in Lambda. */
+final class ImportFixture implements AutoCloseable {
+
+    static final String BUCKET = "cobranca-123456789012-uploads";
+
+    final TestDatabase db = TestDatabase.create();
+    final S3Emulator s3;
+    final SqsEmulator sqs;
+    final String queueUrl;
+
+    /** A fresh database and queue on emulators the test class shares (they take seconds to start). */
+    ImportFixture(S3Emulator s3, SqsEmulator sqs) {
+        this.s3 = s3;
+        this.sqs = sqs;
+        s3.createBucket(BUCKET);
+        queueUrl = sqs.createQueue("invoice-" + UUID.randomUUID(), Map.of("VisibilityTimeout", "600"));
+    }
+
+    static S3Emulator startS3() throws java.io.IOException {
+        return S3Emulator.start(Files.createTempDirectory("csv-import-it"));
+    }
+
+    ImportService service(int batchRows, Duration lease, ImportProgress progress) {
+        return new ImportService(new S3ObjectStore(s3.client(), BUCKET), new SqsMessagePublisher(sqs.client(), queueUrl),
+                new PostgresImportStore(db.dataSource()),
+                new ImportService.Settings(batchRows, 100, lease, 2, Duration.ofMillis(100), new DebtValidator()), progress);
+    }
+
+    ImportService service(int batchRows) {
+        return service(batchRows, Duration.ofMinutes(2), ImportProgress.NONE);
+    }
+
+    StoredObject put(String key, byte[] content) {
+        PutObjectResponse response = s3.client().putObject(b -> b.bucket(BUCKET).key(key).contentType("text/csv"),
+                RequestBody.fromBytes(content));
+        return new StoredObject(BUCKET, key, response.eTag().replace("\"", ""), content.length);
+    }
+
+    /** Every InvoiceRequested on the queue, received and deleted. */
+    List<InvoiceRequested> drainQueue() {
+        List<InvoiceRequested> messages = new ArrayList<>();
+        int empty = 0;
+        while (empty < 2) {
+            List<Message> batch = sqs.client().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(0)).messages();
+            if (batch.isEmpty()) {
+                empty++;
+                continue;
+            }
+            for (Message m : batch) {
+                messages.add(MessageCodec.decode(m.body(), InvoiceRequested.class));
+            }
+            sqs.client().deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(batch.stream()
+                    .map(m -> software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry.builder()
+                            .id(m.messageId()).receiptHandle(m.receiptHandle()).build()).toList()));
+        }
+        return messages;
+    }
+
+    String object(String key) {
+        return s3.client().getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asUtf8String();
+    }
+
+    Map<String, Object> upload(UUID id) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select * from uploads where id = '" + id + "'")) {
+            rs.next();
+            Map<String, Object> row = new HashMap<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
+            }
+            return row;
+        }
+    }
+
+    List<String> query(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    void execute(String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            sqs.client().deleteQueue(b -> b.queueUrl(queueUrl));
+        } finally {
+            db.close();
+        }
+    }
+}

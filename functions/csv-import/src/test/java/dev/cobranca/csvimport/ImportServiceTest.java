@@ -1,0 +1,155 @@
+package dev.cobranca.csvimport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cobranca.core.importing.CsvPosition;
+import dev.cobranca.core.importing.DebtValidator;
+import dev.cobranca.core.message.InvoiceRequested;
+import dev.cobranca.core.message.MessageCodec;
+import dev.cobranca.core.upload.UploadStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The import flow against in-memory ports; PostgreSQL, S3 and SQS for real are in the *IT tests. */
+class ImportServiceTest {
+
+    private static final String HEADER = "name,governmentId,email,debtAmount,debtDueDate,debtId\n";
+    private static final UUID UPLOAD = UUID.fromString("6f1c2a9e-3b7d-4c1e-9a55-2f0e8d4b7c31");
+    private static final String KEY = "uploads/" + UPLOAD + ".csv";
+
+    private final InMemoryObjectStore objects = new InMemoryObjectStore();
+    private final InMemoryMessagePublisher queue = new InMemoryMessagePublisher();
+    private final InMemoryImportStore store = new InMemoryImportStore();
+
+    private ImportService service(ImportProgress progress) {
+        return new ImportService(objects, queue, store, new ImportService.Settings(2, 2, Duration.ofMinutes(1), 2,
+                Duration.ofMillis(10), new DebtValidator()), progress);
+    }
+
+    private StoredObject put(String key, String csv) {
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+        objects.put(key, bytes, "text/csv");
+        return new StoredObject("bucket", key, "etag-" + key.hashCode(), bytes.length);
+    }
+
+    @Test
+    void shouldChargeValidRows_reportRejectedOnes_andEnqueueNewDebtIds() {
+        StoredObject object = put(KEY, HEADER
+                + "Ana,1234,a@x.com,1,2022-10-12,d-3\n"
+                + "Bia,12A4,b@x.com,1,2022-10-12,d-9\n"
+                + "Caio,1234,c@x.com,2,2022-10-12,d-1\n"
+                + "Davi,1234,d@x.com,3,2022-10-12,d-2\n"
+                + "Ana Again,1234,a@x.com,1,2022-10-12,d-3\n"
+                + "=Evil,1234,e@x.com,0,2022-10-12,d-5\n");
+
+        ImportResult result = service(ImportProgress.NONE).importObject(object);
+
+        assertThat(result.uploadId()).isEqualTo(UPLOAD);
+        assertThat(result.status()).isEqualTo(UploadStatus.IMPORTED);
+        assertThat(result.rows()).isEqualTo(new ImportCounts(6, 2, 4, 3, 1));
+        assertThat(store.charges).containsOnlyKeys("d-1", "d-2", "d-3");
+        assertThat(invoiced()).containsExactlyInAnyOrder("d-1", "d-2", "d-3");
+        assertThat(store.outbox).isEmpty();
+        assertThat(new String(objects.objects.get("reports/" + UPLOAD + "/rejected.csv"), StandardCharsets.UTF_8))
+                .isEqualTo("line,reason,row\r\n"
+                        + "3,governmentId must hold only digits (and . - /),\"Bia,12A4,b@x.com,1,2022-10-12,d-9\"\r\n"
+                        + "7,debtAmount must be greater than 0,\"'=Evil,1234,e@x.com,0,2022-10-12,d-5\"\r\n");
+    }
+
+    @Test
+    void shouldFailUpload_whenHeaderLacksColumns() {
+        StoredObject object = put(KEY, "name,email\nAna,a@x.com\n");
+
+        ImportResult result = service(ImportProgress.NONE).importObject(object);
+
+        assertThat(result.status()).isEqualTo(UploadStatus.FAILED);
+        assertThat(result.error()).contains("governmentId, debtAmount, debtDueDate, debtId");
+        assertThat(queue.bodies).isEmpty();
+    }
+
+    @Test
+    void shouldEnqueueNothing_whenSameFileComesUnderAnotherKey() {
+        String csv = HEADER + "Ana,1234,a@x.com,1,2022-10-12,d-1\nBia,1234,b@x.com,1,2022-10-12,d-2\n";
+        service(ImportProgress.NONE).importObject(put(KEY, csv));
+        queue.bodies.clear();
+
+        ImportResult again = service(ImportProgress.NONE).importObject(put("uploads/copy of it.csv", csv));
+
+        assertThat(again.uploadId()).isNotEqualTo(UPLOAD);
+        assertThat(again.rows()).isEqualTo(new ImportCounts(2, 0, 2, 0, 2));
+        assertThat(queue.bodies).isEmpty();
+    }
+
+    @Test
+    void shouldReturnTheFirstResult_whenEventIsDeliveredAgain() {
+        StoredObject object = put(KEY, HEADER + "Ana,1234,a@x.com,1,2022-10-12,d-1\n");
+        ImportResult first = service(ImportProgress.NONE).importObject(object);
+
+        ImportResult second = service(ImportProgress.NONE).importObject(object);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(queue.bodies).hasSize(1);
+    }
+
+    @Test
+    void shouldResumeAfterLastCommittedBatch_whenInvocationDied() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 9; i++) {
+            csv.append("N").append(i).append(",1234,a@x.com,1,2022-10-12,d-").append(i).append('\n');
+        }
+        csv.append("Bad,1234,a@x.com,-1,2022-10-12,d-x\n");
+        StoredObject object = put(KEY, csv.toString());
+        ImportProgress crashAfterTwoBatches = new ImportProgress() {
+            int batches;
+
+            @Override
+            public void batchCommitted(UUID uploadId, CsvPosition after) {
+                if (++batches == 2) {
+                    throw new IllegalStateException("simulated crash");
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> service(crashAfterTwoBatches).importObject(object)).hasMessage("simulated crash");
+        assertThat(store.upload(KEY).position.records()).isEqualTo(4);
+
+        ImportResult resumed = service(ImportProgress.NONE).importObject(object);
+
+        assertThat(resumed.rows()).isEqualTo(new ImportCounts(10, 1, 9, 9, 0));
+        assertThat(invoiced()).hasSize(9).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldSendLeftoverOutbox_whenInvocationDiedBeforeSending() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 6; i++) {
+            csv.append("N").append(i).append(",1234,a@x.com,1,2022-10-12,d-").append(i).append('\n');
+        }
+        StoredObject object = put(KEY, csv.toString());
+        ImportProgress crashAfterFirstChunk = new ImportProgress() {
+            @Override
+            public void chunkLoaded(UUID uploadId, int chunkNo, long inserted) {
+                throw new IllegalStateException("simulated crash");
+            }
+        };
+
+        assertThatThrownBy(() -> service(crashAfterFirstChunk).importObject(object)).hasMessageContaining("simulated crash");
+        assertThat(store.outbox).isNotEmpty();
+
+        ImportResult resumed = service(ImportProgress.NONE).importObject(object);
+
+        assertThat(resumed.rows().accepted()).isEqualTo(6);
+        assertThat(invoiced()).containsExactlyInAnyOrder("d-0", "d-1", "d-2", "d-3", "d-4", "d-5");
+        assertThat(store.outbox).isEmpty();
+    }
+
+    private List<String> invoiced() {
+        return queue.bodies.stream().map(b -> MessageCodec.decode(b, InvoiceRequested.class))
+                .peek(m -> assertThat(m.uploadId()).isNotNull())
+                .flatMap(m -> m.debtIds().stream()).toList();
+    }
+}

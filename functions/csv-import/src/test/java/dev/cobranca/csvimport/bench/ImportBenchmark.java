@@ -1,0 +1,156 @@
+package dev.cobranca.csvimport.bench;
+
+import dev.cobranca.core.sample.SampleDebtGenerator;
+import dev.cobranca.emulators.S3Emulator;
+import dev.cobranca.emulators.SqsEmulator;
+import dev.cobranca.emulators.TestDatabase;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * The import benchmark (bench/import/run.sh): a 1,000,000-row sample in the S3 emulator, imported by the function
+ * in a forked JVM limited to -Xmx256m (wired from the environment as in Lambda), against {@code psql \copy} of the
+ * same file into an equivalent typed table with the same unique index, in a scratch database of its own.
+ *
+ * <p>Arguments: {@code rows} (default 1000000), {@code repeats} (default 1), {@code workDir}.
+ */
+public final class ImportBenchmark {
+
+    static final String BUCKET = "bench-uploads";
+
+    public static void main(String[] args) throws Exception {
+        long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        Path work = Files.createDirectories(Path.of(args.length > 2 ? args[2] : "target-bench/import"));
+        Path csv = work.resolve("sample-" + rows + ".csv");
+        if (!Files.exists(csv)) {
+            long t = System.nanoTime();
+            SampleDebtGenerator.write(csv, rows, 20261127L, 0);
+            System.out.printf("generated %s (%,d bytes) in %d ms%n", csv, Files.size(csv), (System.nanoTime() - t) / 1_000_000);
+        }
+        List<Long> importMs = new ArrayList<>();
+        List<Long> copyMs = new ArrayList<>();
+        List<String> heaps = new ArrayList<>();
+        Path s3Dir = Files.createDirectories(work.resolve("s3-" + UUID.randomUUID()));
+        try (S3Emulator s3 = S3Emulator.start(s3Dir); SqsEmulator sqs = SqsEmulator.start()) {
+            s3.createBucket(BUCKET);
+            String key = "uploads/bench.csv";
+            s3.client().putObject(b -> b.bucket(BUCKET).key(key).contentType("text/csv"), RequestBody.fromFile(csv));
+            for (int i = 0; i < repeats; i++) {
+                copyMs.add(psqlCopy(csv));
+                try (TestDatabase db = TestDatabase.create()) {
+                    String queue = sqs.createQueue("bench-invoice-" + i);
+                    String[] child = runImport(db, s3, sqs, queue, key, Files.size(csv));
+                    importMs.add(Long.parseLong(child[0]));
+                    heaps.add(child[1]);
+                    try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+                         var rs = st.executeQuery("select count(*) from charges")) {
+                        rs.next();
+                        if (rs.getLong(1) != rows) {
+                            throw new IllegalStateException("the import charged " + rs.getLong(1) + " rows, expected " + rows);
+                        }
+                    }
+                    System.out.printf("messages on the queue: %d%n", sqs.approximateMessages(queue));
+                }
+            }
+        }
+        long imp = median(importMs);
+        long copy = median(copyMs);
+        System.out.printf("%n== import of %,d rows (%,d bytes) ==%n", rows, Files.size(csv));
+        System.out.printf("psql \\copy (typed table, unique index): %s ms (median %d)%n", copyMs, copy);
+        System.out.printf("import (S3 -> COPY -> charges, outbox -> SQS, -Xmx256m): %s ms (median %d)%n", importMs, imp);
+        System.out.printf("ratio import / \\copy: %.2f (target <= 1.5)%n", (double) imp / copy);
+        System.out.printf("import rows/s: %,.0f%n", rows * 1000.0 / imp);
+        System.out.printf("import peak heap: %s%n", heaps);
+    }
+
+    /** {@code psql \copy} into a fresh scratch database; returns the milliseconds psql took. */
+    static long psqlCopy(Path csv) throws Exception {
+        String server = TestDatabase.serverUrl();
+        String scratch = "cobranca_bench_copy_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = DriverManager.getConnection(server); Statement st = c.createStatement()) {
+            st.execute("create database " + scratch);
+        }
+        try {
+            psql(scratch, """
+                    create table charges_copy (name text not null, government_id text not null, email text not null,
+                      amount numeric(12,2) not null check (amount > 0), due_date date not null,
+                      debt_id text collate "C" primary key)""");
+            long t = System.nanoTime();
+            psql(scratch, "\\copy charges_copy (name, government_id, email, amount, due_date, debt_id) from '"
+                    + csv.toAbsolutePath() + "' with (format csv, header true)");
+            return (System.nanoTime() - t) / 1_000_000;
+        } finally {
+            try (Connection c = DriverManager.getConnection(server); Statement st = c.createStatement()) {
+                st.execute("drop database if exists " + scratch + " with (force)");
+            }
+        }
+    }
+
+    private static void psql(String database, String command) throws Exception {
+        // host and user as in the test server URL (default 127.0.0.1, postgres)
+        String server = TestDatabase.serverUrl();
+        String host = server.replaceFirst("^jdbc:postgresql://([^:/]+).*$", "$1");
+        String port = server.matches("^jdbc:postgresql://[^:/]+:(\\d+).*") ? server.replaceFirst("^jdbc:postgresql://[^:/]+:(\\d+).*$", "$1") : "5432";
+        String user = server.contains("user=") ? server.replaceFirst(".*[?&]user=([^&]+).*", "$1") : "postgres";
+        Process p = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", port, "-U", user,
+                "-d", database, "-c", command).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("psql failed: " + command);
+        }
+    }
+
+    /** Forks the import in its own JVM, -Xmx256m; returns {import ms, peak heap}. */
+    static String[] runImport(TestDatabase db, S3Emulator s3, SqsEmulator sqs, String queueUrl, String key, long size)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS", "-XX:+UseSerialGC".equals(System.getenv("BENCH_GC")) ? "-XX:+UseSerialGC" : "-XX:+UseG1GC",
+                "-cp", System.getProperty("java.class.path"), ImportBenchmarkChild.class.getName(), key, Long.toString(size)));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.putAll(new HashMap<>(Map.of(
+                "DATABASE_URL", db.jdbcUrl(),
+                "DATABASE_POOL_SIZE", "2",
+                "BUCKET_NAME", BUCKET,
+                "S3_FORCE_PATH_STYLE", "true",
+                "INVOICE_QUEUE_URL", queueUrl,
+                "IMPORT_BATCH_ROWS", "100000",
+                "INVOICE_MESSAGE_DEBT_IDS", "100")));
+        env.put("AWS_REGION", s3.region());
+        env.put("AWS_ACCESS_KEY_ID", s3.accessKey());
+        env.put("AWS_SECRET_ACCESS_KEY", s3.secretKey());
+        env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
+        Process p = pb.start();
+        String[] result = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                System.out.println("  | " + line);
+                if (line.startsWith("RESULT ")) {
+                    result = line.substring(7).split(" ", 2);
+                }
+            }
+        }
+        if (p.waitFor() != 0 || result == null) {
+            throw new IllegalStateException("the import JVM failed (exit " + p.exitValue() + ")");
+        }
+        return result;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.cobranca.email;
+
+import dev.cobranca.aws.DatabaseConfigs;
+import dev.cobranca.aws.SecretCredentials;
+import dev.cobranca.postgres.DatabaseConfig;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The e-mail function's configuration, read once at init.
+ *
+ * @param database       {@code DATABASE_*}
+ * @param bucket         {@code BUCKET_NAME}: where the boleto PDFs are read from
+ * @param forcePathStyle {@code S3_FORCE_PATH_STYLE}, default false (true for emulators)
+ * @param smtp           {@code SMTP_*} and {@code MAIL_FROM}
+ * @param claimLease     {@code EMAIL_CLAIM_SECONDS}, default 300: how long a charge stays claimed by one sender.
+ *                       Longer than the function's timeout (so a live sender never loses its claim) and shorter
+ *                       than the queue's visibility timeout (so a retried message finds its charges free again)
+ */
+public record EmailConfig(
+        DatabaseConfig database,
+        String bucket,
+        boolean forcePathStyle,
+        SmtpConfig smtp,
+        Duration claimLease) {
+
+    /** Loose on purpose: the SMTP server is the judge; this catches a missing {@code @} or a stray space. */
+    private static final Pattern ADDRESS = Pattern.compile("(?:[^<>]*<)?[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+>?");
+
+    /**
+     * @param host     {@code SMTP_HOST}, e.g. {@code email-smtp.us-east-1.amazonaws.com} (Amazon SES)
+     * @param port     {@code SMTP_PORT}, default 587
+     * @param startTls {@code SMTP_STARTTLS}, default true: when true, STARTTLS is required, never optional
+     * @param username {@code SMTP_USERNAME}, or the {@code username} of the secret {@code SMTP_SECRET_ARN}; null: no AUTH
+     * @param password {@code SMTP_PASSWORD}, or the secret's {@code password}
+     * @param from     {@code MAIL_FROM}, the sender, e.g. {@code Cobrança <cobranca@example.com>}
+     */
+    public record SmtpConfig(String host, int port, boolean startTls, String username, String password, String from) {
+        @Override
+        public String toString() {
+            return "SmtpConfig[host=" + host + ", port=" + port + ", startTls=" + startTls + ", username=" + username
+                    + ", password=" + (password == null ? null : "***") + ", from=" + from + "]";
+        }
+    }
+
+    public static EmailConfig fromEnv(Map<String, String> env) {
+        SmtpConfig smtp = smtp(env);
+        int claimSeconds = DatabaseConfig.intValue(env, "EMAIL_CLAIM_SECONDS", 300);
+        if (claimSeconds < 30) {
+            throw new IllegalArgumentException("EMAIL_CLAIM_SECONDS must be at least 30 (longer than the function's timeout), got "
+                    + claimSeconds + ".");
+        }
+        return new EmailConfig(
+                DatabaseConfigs.fromEnv(env),
+                required(env, "BUCKET_NAME", "the bucket that holds invoices/"),
+                bool(env, "S3_FORCE_PATH_STYLE", false),
+                smtp,
+                Duration.ofSeconds(claimSeconds));
+    }
+
+    private static SmtpConfig smtp(Map<String, String> env) {
+        String host = required(env, "SMTP_HOST", "the SMTP server, e.g. email-smtp.us-east-1.amazonaws.com");
+        int port = DatabaseConfig.intValue(env, "SMTP_PORT", 587);
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("SMTP_PORT must be between 1 and 65535, got " + port + ".");
+        }
+        boolean startTls = bool(env, "SMTP_STARTTLS", true);
+        String from = required(env, "MAIL_FROM", "the sender address, e.g. cobranca@example.com");
+        if (!ADDRESS.matcher(from).matches()) {
+            throw new IllegalArgumentException("MAIL_FROM must be an e-mail address such as cobranca@example.com or "
+                    + "'Cobrança <cobranca@example.com>', got '" + from + "'.");
+        }
+        String username = optional(env, "SMTP_USERNAME");
+        String password = optional(env, "SMTP_PASSWORD");
+        String secretArn = optional(env, "SMTP_SECRET_ARN");
+        if (secretArn != null) {
+            if (username != null || password != null) {
+                throw new IllegalArgumentException("Set either SMTP_SECRET_ARN or SMTP_USERNAME/SMTP_PASSWORD, not both.");
+            }
+            SecretCredentials credentials = SecretCredentials.fetch(secretArn);
+            username = credentials.username();
+            password = credentials.password();
+        } else if ((username == null) != (password == null)) {
+            throw new IllegalArgumentException("SMTP_USERNAME and SMTP_PASSWORD go together: set both or neither.");
+        }
+        return new SmtpConfig(host, port, startTls, username, password, from);
+    }
+
+    private static String required(Map<String, String> env, String name, String what) {
+        String value = optional(env, name);
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is required: " + what + ".");
+        }
+        return value;
+    }
+
+    private static String optional(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static boolean bool(Map<String, String> env, String name, boolean defaultValue) {
+        String value = optional(env, name);
+        if (value == null) {
+            return defaultValue;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'.");
+        };
+    }
+}

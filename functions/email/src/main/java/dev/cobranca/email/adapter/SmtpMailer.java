@@ -1,0 +1,278 @@
+package dev.cobranca.email.adapter;
+
+import dev.cobranca.email.Email;
+import dev.cobranca.email.EmailConfig.SmtpConfig;
+import dev.cobranca.email.MailDeliveryException;
+import dev.cobranca.email.Mailer;
+import jakarta.activation.DataHandler;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+
+/**
+ * {@link Mailer} over SMTP with Jakarta Mail (Angus). On AWS the server is Amazon SES's SMTP interface: port 587,
+ * STARTTLS required, SMTP credentials from Secrets Manager.
+ * <p>
+ * A session holds one connection for all the e-mails of a batch (a TLS handshake and AUTH per e-mail would cost
+ * more than the e-mail). It connects on the first send and again after a transient failure.
+ * <p>
+ * Classification: a 5xx reply about the recipient or the message ({@code 550 unknown user}, {@code 554 rejected})
+ * is permanent; a 4xx reply, a refused sender (that is our configuration, not the debtor's address), a failed login,
+ * a timeout or a lost connection is transient.
+ */
+public final class SmtpMailer implements Mailer {
+
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>()\\[\\]:;,\"']+@[^\\s<>()\\[\\]:;,\"']+");
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*");
+    /** Header naming the charge, for anyone reading a mailbox or a bounce; SES may replace Message-ID, not this. */
+    public static final String REFERENCE_HEADER = "X-Cobranca-Debt-Id";
+
+    private final SmtpConfig config;
+    private final Session session;
+    private final InternetAddress from;
+    private final String messageIdDomain;
+
+    public SmtpMailer(SmtpConfig config) {
+        this.config = config;
+        this.session = Session.getInstance(properties(config));
+        try {
+            this.from = new InternetAddress(config.from(), true);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("MAIL_FROM is not a valid address: " + e.getMessage(), e);
+        }
+        String address = from.getAddress();
+        this.messageIdDomain = address.substring(address.lastIndexOf('@') + 1);
+    }
+
+    private static Properties properties(SmtpConfig config) {
+        Properties p = new Properties();
+        p.setProperty("mail.transport.protocol", "smtp");
+        p.setProperty("mail.smtp.host", config.host());
+        p.setProperty("mail.smtp.port", Integer.toString(config.port()));
+        p.setProperty("mail.smtp.auth", Boolean.toString(config.username() != null));
+        // When TLS is asked for it is required: never fall back to sending credentials and boletos in the clear.
+        p.setProperty("mail.smtp.starttls.enable", Boolean.toString(config.startTls()));
+        p.setProperty("mail.smtp.starttls.required", Boolean.toString(config.startTls()));
+        p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+        p.setProperty("mail.smtp.connectiontimeout", "10000");
+        p.setProperty("mail.smtp.timeout", "30000");
+        p.setProperty("mail.smtp.writetimeout", "30000");
+        // Errors carry the server's reply codes (SMTPAddressFailedException...), which classification needs.
+        p.setProperty("mail.smtp.reportsuccess", "false");
+        p.setProperty("mail.smtp.sendpartial", "false");
+        p.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+        return p;
+    }
+
+    @Override
+    public MailSession openSession() {
+        return new SmtpSession();
+    }
+
+    /** {@code <boleto.DEBTID@domain>}; a debtId that is not a valid dot-atom is hashed instead. */
+    String messageId(String referenceId) {
+        String local = SAFE_ID.matcher(referenceId).matches() ? referenceId : sha256(referenceId);
+        return "<boleto." + local + "@" + messageIdDomain + ">";
+    }
+
+    MimeMessage toMessage(Email email) throws MessagingException {
+        MimeMessage message = new FixedIdMimeMessage(session, messageId(email.referenceId()));
+        message.setFrom(from);
+        try {
+            InternetAddress to = new InternetAddress(email.to(), true);
+            if (email.toName() != null && !email.toName().isBlank()) {
+                to.setPersonal(email.toName(), StandardCharsets.UTF_8.name());
+            }
+            message.setRecipient(Message.RecipientType.TO, to);
+            message.setHeader(REFERENCE_HEADER, MimeUtility.fold(REFERENCE_HEADER.length() + 2,
+                    MimeUtility.encodeText(email.referenceId(), StandardCharsets.UTF_8.name(), null)));
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+        message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
+        message.setSentDate(new Date());
+
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(email.text(), StandardCharsets.UTF_8.name(), "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(email.html(), StandardCharsets.UTF_8.name(), "html");
+        MimeMultipart alternative = new MimeMultipart("alternative", text, html);
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alternative);
+
+        MimeBodyPart pdf = new MimeBodyPart();
+        pdf.setDataHandler(new DataHandler(new ByteArrayDataSource(email.attachment(), "application/pdf")));
+        pdf.setFileName(email.attachmentName());
+        pdf.setDisposition(Part.ATTACHMENT);
+
+        message.setContent(new MimeMultipart("mixed", body, pdf));
+        message.saveChanges();
+        return message;
+    }
+
+    private final class SmtpSession implements MailSession {
+
+        private Transport transport;
+
+        @Override
+        public void send(Email email) {
+            MimeMessage message;
+            try {
+                message = toMessage(email);
+            } catch (AddressException e) {
+                throw MailDeliveryException.permanent("invalid recipient address: " + e.getMessage(), e);
+            } catch (MessagingException e) {
+                throw MailDeliveryException.permanent("cannot build the message: " + e.getMessage(), e);
+            }
+            try {
+                connected().sendMessage(message, message.getAllRecipients());
+            } catch (MessagingException e) {
+                MailDeliveryException failure = classify(e);
+                if (!failure.permanent()) {
+                    disconnect(); // start the next e-mail on a fresh connection
+                }
+                throw failure;
+            }
+        }
+
+        private Transport connected() throws MessagingException {
+            // Tracked here, not with Transport.isConnected(), which costs a NOOP round trip per call.
+            if (transport == null) {
+                Transport t = session.getTransport("smtp");
+                t.connect(config.host(), config.port(), config.username(), config.password());
+                transport = t;
+            }
+            return transport;
+        }
+
+        private void disconnect() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException ignored) {
+                    // the connection is being dropped anyway
+                }
+                transport = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            disconnect();
+        }
+    }
+
+    /** Permanent only when the server answered 5xx about this recipient or this message. */
+    static MailDeliveryException classify(MessagingException e) {
+        if (e instanceof AuthenticationFailedException) {
+            return MailDeliveryException.transientFailure("SMTP login refused: " + e.getMessage(), e);
+        }
+        int code = replyCode(e);
+        // Server replies often quote the recipient: never let a whole address reach a log or last_error.
+        String reason = maskAddresses(code > 0 ? firstLine(serverReply(e)) : e.toString());
+        if (code >= 500 && code < 600 && !senderRefused(e)) {
+            return MailDeliveryException.permanent(reason, e);
+        }
+        if (code <= 0 && e instanceof SendFailedException sfe && sfe.getInvalidAddresses() != null
+                && sfe.getInvalidAddresses().length > 0) {
+            return MailDeliveryException.permanent("invalid address: " + maskAddresses(e.getMessage()), e);
+        }
+        return MailDeliveryException.transientFailure(reason, e);
+    }
+
+    /** The reply code of the first exception in the chain that carries one; 0 when none does. */
+    private static int replyCode(Exception e) {
+        for (Exception x = e; x != null; x = next(x)) {
+            if (x instanceof SMTPAddressFailedException a) {
+                return a.getReturnCode();
+            }
+            if (x instanceof SMTPSendFailedException s) {
+                return s.getReturnCode();
+            }
+        }
+        return 0;
+    }
+
+    private static String serverReply(Exception e) {
+        for (Exception x = e; x != null; x = next(x)) {
+            if (x instanceof SMTPAddressFailedException || x instanceof SMTPSendFailedException) {
+                return x.getMessage();
+            }
+        }
+        return e.getMessage();
+    }
+
+    /** A refused MAIL FROM is about our sender or account (e.g. SES sandbox, unverified identity), not the debtor. */
+    private static boolean senderRefused(Exception e) {
+        for (Exception x = e; x != null; x = next(x)) {
+            if (x instanceof SMTPSenderFailedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Exception next(Exception x) {
+        return x instanceof MessagingException m ? m.getNextException() : null;
+    }
+
+    static String maskAddresses(String s) {
+        return s == null ? "" : ADDRESS.matcher(s).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                dev.cobranca.core.log.Masking.email(m.group())));
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String line = s.strip();
+        int nl = line.indexOf('\n');
+        return nl < 0 ? line : line.substring(0, nl).strip();
+    }
+
+    private static String sha256(String s) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Keeps the Message-ID we chose: saveChanges() would otherwise replace it with a random one. */
+    private static final class FixedIdMimeMessage extends MimeMessage {
+        private final String messageId;
+
+        FixedIdMimeMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.cobranca.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.cobranca.core.charge.ChargeStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The handler fed the sample events in events/email, read through Lambda's own serialization. */
+class EmailHandlerTest {
+
+    private static final UUID UPLOAD = UUID.fromString("3f1c2a9e-7b4d-4e8a-9c61-2d5f0b7a8e14");
+    private static final List<String> DEBT_IDS = List.of("1adb6ccf-045e-4fb8-b6d3-4d8fdde36fca",
+            "d2a5e1f0-6c3b-4a7e-8f19-5b0c3d7e9a42", "8c7f3e21-94ab-4d6c-b0e5-1f2a3b4c5d6e",
+            "4e9b7d13-2c8a-4f5e-a6d1-9b3c7e0f2a58", "b61f0c9d-3e7a-4b28-9d4c-5a1e8f7b2c03");
+
+    private final InMemoryChargeStore charges = new InMemoryChargeStore();
+    private final InMemoryObjectStore objects = new InMemoryObjectStore();
+    private final InMemoryMailer mailer = new InMemoryMailer();
+    private final EmailHandler handler = new EmailHandler(new EmailService(charges, objects, mailer, Duration.ofMinutes(5)));
+
+    static SQSEvent event(String name) throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("../../events/email", name))) {
+            return LambdaEventSerializers.serializerFor(SQSEvent.class, EmailHandlerTest.class.getClassLoader()).fromJson(in);
+        }
+    }
+
+    @BeforeEach
+    void invoiceTheEventsCharges() {
+        for (int i = 0; i < DEBT_IDS.size(); i++) {
+            String id = DEBT_IDS.get(i);
+            charges.add(UPLOAD, id, "devedor" + i + "@example.com", ChargeStatus.INVOICED);
+            objects.put("invoices/" + id + ".pdf", new byte[] {'%', 'P', 'D', 'F'}, "application/pdf");
+        }
+    }
+
+    @Test
+    void shouldEmailEveryChargeOfTheBatch_overOneSession() throws IOException {
+        SQSBatchResponse response = handler.handleRequest(event("sqs-email-requested.json"), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(mailer.sent).hasSize(5);
+        assertThat(mailer.sessionsOpened).isEqualTo(1);
+        assertThat(mailer.sessionsClosed).isEqualTo(1);
+        assertThat(DEBT_IDS).allSatisfy(id -> assertThat(charges.row(id).status).isEqualTo(ChargeStatus.EMAILED));
+    }
+
+    @Test
+    void shouldReportOnlyThePoisonMessage() throws IOException {
+        SQSBatchResponse response = handler.handleRequest(event("sqs-email-requested-poison.json"), null);
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d");
+        assertThat(mailer.sent).hasSize(3);
+    }
+
+    @Test
+    void shouldReportTheMessageWithATransientFailure_andFinishTheOthers() throws IOException {
+        mailer.refuse("devedor0@example.com", false, "421 4.4.2 connection dropped");
+        mailer.refuse("devedor3@example.com", true, "550 5.1.1 mailbox unavailable");
+
+        SQSBatchResponse response = handler.handleRequest(event("sqs-email-requested.json"), null);
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("7d4c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a09");
+        assertThat(charges.row(DEBT_IDS.get(0)).status).isEqualTo(ChargeStatus.INVOICED);
+        assertThat(charges.row(DEBT_IDS.get(3)).status).isEqualTo(ChargeStatus.FAILED);
+        assertThat(charges.row(DEBT_IDS.get(4)).status).isEqualTo(ChargeStatus.EMAILED);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.cobranca.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cobranca.core.charge.ChargeStatus;
+import dev.cobranca.core.message.EmailRequested;
+import dev.cobranca.core.message.MessageCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EmailServiceTest {
+
+    private static final UUID UPLOAD = UUID.fromString("3f1c2a9e-7b4d-4e8a-9c61-2d5f0b7a8e14");
+
+    private final InMemoryChargeStore charges = new InMemoryChargeStore();
+    private final InMemoryObjectStore objects = new InMemoryObjectStore();
+    private final InMemoryMailer mailer = new InMemoryMailer();
+    private final EmailService service = new EmailService(charges, objects, mailer, Duration.ofMinutes(5));
+
+    private void invoiced(String... debtIds) {
+        for (String id : debtIds) {
+            charges.add(UPLOAD, id, id + "@example.com", ChargeStatus.INVOICED);
+            objects.put("invoices/" + id + ".pdf", ("%PDF-1.7 boleto of " + id).getBytes(StandardCharsets.US_ASCII), "application/pdf");
+        }
+    }
+
+    private void handle(String... debtIds) {
+        try (EmailService.Batch batch = service.openBatch()) {
+            batch.handle(MessageCodec.encode(new EmailRequested(UPLOAD, List.of(debtIds))));
+        }
+    }
+
+    @Test
+    void shouldSendEachChargeItsOwnBoleto_andMarkItEmailed() {
+        invoiced("a-1", "a-2");
+
+        handle("a-1", "a-2");
+
+        assertThat(mailer.sent).extracting(Email::to).containsExactly("a-1@example.com", "a-2@example.com");
+        Email first = mailer.sent.getFirst();
+        assertThat(first.attachmentName()).isEqualTo("boleto-a-1.pdf");
+        assertThat(new String(first.attachment(), StandardCharsets.US_ASCII)).isEqualTo("%PDF-1.7 boleto of a-1");
+        assertThat(first.referenceId()).isEqualTo("a-1");
+        assertThat(charges.row("a-1").status).isEqualTo(ChargeStatus.EMAILED);
+        assertThat(charges.row("a-2").status).isEqualTo(ChargeStatus.EMAILED);
+        assertThat(charges.completions).containsExactly(Set.of(UPLOAD));
+    }
+
+    @Test
+    void shouldSendOnce_whenTheSameMessageComesTwice() {
+        invoiced("a-1", "a-2");
+
+        handle("a-1", "a-2");
+        handle("a-1", "a-2");
+
+        assertThat(mailer.sent).hasSize(2);
+    }
+
+    @Test
+    void shouldLeaveAChargeToTheDeliveryThatClaimedIt() {
+        invoiced("a-1", "a-2");
+        charges.claim(List.of("a-2"), UUID.randomUUID(), Duration.ofMinutes(5)); // a concurrent delivery, still sending
+
+        handle("a-1", "a-2");
+
+        assertThat(mailer.sent).extracting(Email::to).containsExactly("a-1@example.com");
+        assertThat(charges.row("a-2").status).isEqualTo(ChargeStatus.INVOICED);
+    }
+
+    @Test
+    void shouldSendAgain_whenAnEarlierClaimExpired() {
+        invoiced("a-1");
+        charges.claim(List.of("a-1"), UUID.randomUUID(), Duration.ofSeconds(-1)); // a sender that died
+
+        handle("a-1");
+
+        assertThat(mailer.sent).hasSize(1);
+        assertThat(charges.row("a-1").status).isEqualTo(ChargeStatus.EMAILED);
+    }
+
+    @Test
+    void shouldFailTheCharge_whenTheServerRefusesTheRecipientForGood_andSendTheOthers() {
+        invoiced("a-1", "a-2", "a-3");
+        mailer.refuse("a-2@example.com", true, "550 5.1.1 User unknown");
+
+        handle("a-1", "a-2", "a-3");
+
+        assertThat(mailer.sent).extracting(Email::to).containsExactly("a-1@example.com", "a-3@example.com");
+        assertThat(charges.row("a-2").status).isEqualTo(ChargeStatus.FAILED);
+        assertThat(charges.row("a-2").lastError)
+                .isEqualTo("e-mail refused for a***@example.com: 550 5.1.1 User unknown")
+                .doesNotContain("a-2@example.com");
+        assertThat(charges.row("a-3").status).isEqualTo(ChargeStatus.EMAILED);
+    }
+
+    @Test
+    void shouldFailTheMessage_andFreeWhatItDidNotSend_whenTheServerFailsTransiently() {
+        invoiced("a-1", "a-2", "a-3");
+        mailer.refuse("a-2@example.com", false, "451 4.3.0 try again later");
+
+        assertThatThrownBy(() -> handle("a-1", "a-2", "a-3"))
+                .isInstanceOf(MailDeliveryException.class).hasMessage("451 4.3.0 try again later");
+
+        assertThat(charges.row("a-1").status).isEqualTo(ChargeStatus.EMAILED);
+        assertThat(charges.row("a-2").status).isEqualTo(ChargeStatus.INVOICED);
+        assertThat(charges.row("a-2").claimUntil).as("released for the retry").isNull();
+        assertThat(charges.row("a-3").claimUntil).isNull();
+
+        mailer.accept("a-2@example.com");
+        handle("a-1", "a-2", "a-3"); // SQS delivers the message again
+
+        assertThat(mailer.sent).extracting(Email::to)
+                .containsExactly("a-1@example.com", "a-2@example.com", "a-3@example.com");
+    }
+
+    @Test
+    void shouldFailTheMessage_whenTheBoletoCannotBeRead_andFreeTheClaims() {
+        invoiced("a-1");
+        objects.objects.clear();
+
+        assertThatThrownBy(() -> handle("a-1")).hasMessageContaining("invoices/a-1.pdf");
+
+        assertThat(charges.row("a-1").status).isEqualTo(ChargeStatus.INVOICED);
+        assertThat(charges.row("a-1").claimUntil).isNull();
+        assertThat(mailer.sent).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAMessageThatIsNotAnEmailRequested() {
+        try (EmailService.Batch batch = service.openBatch()) {
+            assertThatThrownBy(() -> batch.handle("{\"upload_id\":\"x\"}"))
+                    .isInstanceOf(MessageCodec.MalformedMessageException.class);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.cobranca.invoice;
+
+import dev.cobranca.core.boleto.Boleto;
+import dev.cobranca.core.boleto.BoletoIssuer;
+import dev.cobranca.core.boleto.BoletoRequest;
+import dev.cobranca.core.charge.ChargeStatus;
+import dev.cobranca.core.message.EmailRequested;
+import dev.cobranca.core.message.InvoiceRequested;
+import dev.cobranca.core.message.MessageCodec;
+import dev.cobranca.core.port.MessagePublisher;
+import dev.cobranca.core.port.ObjectStore;
+import dev.cobranca.invoice.ChargeStore.Charge;
+import dev.cobranca.invoice.ChargeStore.Failed;
+import dev.cobranca.invoice.ChargeStore.Invoiced;
+import dev.cobranca.invoice.pdf.BoletoPdfRenderer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one {@link InvoiceRequested} into boleto PDFs in the bucket, INVOICED charges and an {@link EmailRequested}.
+ * <p>
+ * Idempotent: charges already past REGISTERED are not rendered again, the boleto of a charge is always the same
+ * (its nosso número comes from the charge's {@code seq}), and every status change is conditional. A charge whose
+ * data cannot make a boleto is FAILED and not retried; anything else that goes wrong (S3, the database, SQS)
+ * throws, so SQS delivers the message again.
+ */
+public final class InvoiceService {
+
+    public static final String PDF_CONTENT_TYPE = "application/pdf";
+    private static final Logger LOG = LoggerFactory.getLogger(InvoiceService.class);
+    /** S3 PUTs in flight per message: rendering is CPU, the PUTs are network latency. */
+    private static final int UPLOAD_CONCURRENCY = 8;
+
+    private final ChargeStore charges;
+    private final BoletoIssuer issuer;
+    private final BoletoPdfRenderer renderer;
+    private final ObjectStore objects;
+    private final MessagePublisher emailQueue;
+
+    public InvoiceService(ChargeStore charges, BoletoIssuer issuer, BoletoPdfRenderer renderer,
+                          ObjectStore objects, MessagePublisher emailQueue) {
+        this.charges = charges;
+        this.issuer = issuer;
+        this.renderer = renderer;
+        this.objects = objects;
+        this.emailQueue = emailQueue;
+    }
+
+    public static String invoiceKey(String debtId) {
+        return "invoices/" + debtId + ".pdf";
+    }
+
+    /** Handles one SQS message body. @throws MessageCodec.MalformedMessageException when it is not an InvoiceRequested */
+    public void handle(String messageBody) {
+        handle(MessageCodec.decode(messageBody, InvoiceRequested.class));
+    }
+
+    public void handle(InvoiceRequested request) {
+        Set<String> debtIds = new LinkedHashSet<>(request.debtIds());
+        List<Charge> found = charges.find(debtIds);
+        if (found.size() < debtIds.size()) {
+            LOG.warn("{} of {} debtIds of upload {} are not charges; skipped", debtIds.size() - found.size(),
+                    debtIds.size(), request.uploadId());
+        }
+        List<Charge> registered = found.stream().filter(c -> c.status() == ChargeStatus.REGISTERED).toList();
+
+        Outcome outcome = invoice(registered);
+        charges.markInvoiced(outcome.invoiced());
+        if (!outcome.failed().isEmpty()) {
+            charges.markFailed(outcome.failed());
+        }
+        // Every charge of the message that waits for its e-mail, also those invoiced by an earlier delivery that
+        // died before enqueueing: the e-mail function claims each charge, so enqueueing twice sends once.
+        Map<java.util.UUID, List<String>> ready = charges.invoiced(debtIds);
+        List<String> bodies = ready.entrySet().stream()
+                .map(e -> MessageCodec.encode(new EmailRequested(e.getKey(), e.getValue())))
+                .toList();
+        if (!bodies.isEmpty()) {
+            emailQueue.publish(bodies);
+        }
+        LOG.info("upload {}: {} debtIds, {} invoiced now, {} failed, {} enqueued for e-mail", request.uploadId(),
+                debtIds.size(), outcome.invoiced().size(), outcome.failed().size(),
+                ready.values().stream().mapToInt(List::size).sum());
+        if (outcome.uploadError() != null) {
+            throw outcome.uploadError();
+        }
+    }
+
+    private record Outcome(List<Invoiced> invoiced, List<Failed> failed, RuntimeException uploadError) {
+    }
+
+    /**
+     * Renders on this thread (the renderer need not be thread-safe) and uploads on virtual threads. A PUT that fails
+     * does not stop the others: what was stored is still marked, and the error is rethrown after.
+     */
+    private Outcome invoice(List<Charge> registered) {
+        List<Failed> failed = new ArrayList<>();
+        List<Invoiced> rendered = new ArrayList<>();
+        List<Future<?>> uploads = new ArrayList<>();
+        Semaphore inFlight = new Semaphore(UPLOAD_CONCURRENCY);
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Charge charge : registered) {
+                byte[] pdf;
+                Boleto boleto;
+                try {
+                    boleto = issuer.issue(new BoletoRequest(charge.debtId(), charge.seq(), charge.name(),
+                            charge.governmentId(), charge.amount(), charge.dueDate()));
+                    pdf = renderer.render(boleto);
+                } catch (RuntimeException e) {
+                    // Issuing and rendering are pure computations on the charge's data: retrying cannot help.
+                    LOG.warn("charge {} cannot be invoiced: {}", charge.debtId(), e.getMessage());
+                    failed.add(new Failed(charge.debtId(), charge.uploadId(), "boleto: " + e.getMessage()));
+                    continue;
+                }
+                String key = invoiceKey(charge.debtId());
+                rendered.add(new Invoiced(charge.debtId(), boleto.barcode(), boleto.digitableLine(), key));
+                inFlight.acquireUninterruptibly();
+                uploads.add(executor.submit(() -> {
+                    try {
+                        objects.put(key, pdf, PDF_CONTENT_TYPE);
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+            }
+        }
+        List<Invoiced> invoiced = new ArrayList<>();
+        RuntimeException uploadError = null;
+        Set<String> notStored = new HashSet<>();
+        for (int i = 0; i < uploads.size(); i++) {
+            try {
+                uploads.get(i).get();
+                invoiced.add(rendered.get(i));
+            } catch (ExecutionException e) {
+                notStored.add(rendered.get(i).debtId());
+                if (uploadError == null) {
+                    uploadError = new IllegalStateException("storing " + rendered.get(i).invoiceKey() + " failed", e.getCause());
+                } else {
+                    uploadError.addSuppressed(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while storing invoices", e);
+            }
+        }
+        if (!notStored.isEmpty()) {
+            LOG.warn("{} of {} invoices could not be stored; the message will be retried", notStored.size(), rendered.size());
+        }
+        return new Outcome(invoiced, failed, uploadError);
+    }
+}

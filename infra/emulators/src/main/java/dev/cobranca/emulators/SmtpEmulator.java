@@ -1,0 +1,163 @@
+package dev.cobranca.emulators;
+
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * SMTP (GreenMail) over a real socket. It can answer like a real relay that refuses: {@link #rejectRecipient}
+ * makes it answer {@code 550} to {@code RCPT TO} for an address (a permanent failure), and
+ * {@link #failTransiently(boolean)} makes it answer {@code 451} to {@code MAIL FROM} (a transient one) until
+ * switched off. {@link #writeEml(Path)} saves each accepted message as an {@code .eml} file.
+ */
+public final class SmtpEmulator implements AutoCloseable {
+
+    public static final String HOST = "127.0.0.1";
+
+    private final CheckingGreenMail greenMail;
+
+    private SmtpEmulator(CheckingGreenMail greenMail) {
+        this.greenMail = greenMail;
+    }
+
+    /** Starts on a free port. */
+    public static SmtpEmulator start() {
+        return start(0);
+    }
+
+    /** @param port the port to listen on; 0 picks a free one */
+    public static SmtpEmulator start(int port) {
+        EmulatorLogging.quiet();
+        Ports.requireFree("SMTP (GreenMail)", port);
+        ServerSetup setup = new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP);
+        if (port == 0) {
+            setup = setup.dynamicPort();
+        }
+        CheckingGreenMail greenMail = new CheckingGreenMail(setup);
+        boolean started = false;
+        try {
+            greenMail.start();
+            started = true;
+            return new SmtpEmulator(greenMail);
+        } catch (RuntimeException e) {
+            throw Ports.startFailure("SMTP (GreenMail)", port, e);
+        } finally {
+            if (!started) {
+                try {
+                    greenMail.stop();
+                } catch (RuntimeException e) {
+                    // never started
+                }
+            }
+        }
+    }
+
+    public String host() {
+        return HOST;
+    }
+
+    public int port() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    /** Every message accepted so far, one per recipient. */
+    public MimeMessage[] receivedMessages() {
+        return greenMail.getReceivedMessages();
+    }
+
+    /** Waits until {@code count} messages arrived since the call; false on timeout. */
+    public boolean waitForIncomingEmail(long timeoutMs, int count) {
+        return greenMail.waitForIncomingEmail(timeoutMs, count);
+    }
+
+    /** From now on, {@code RCPT TO:<address>} gets {@code 550 5.1.1} (case-insensitive). */
+    public void rejectRecipient(String address) {
+        greenMail.checks.rejected.add(address.toLowerCase(Locale.ROOT));
+    }
+
+    /** While on, {@code MAIL FROM} gets {@code 451 4.3.0}: a client sees a transient failure and may retry. */
+    public void failTransiently(boolean on) {
+        greenMail.checks.transientFailure = on;
+    }
+
+    /** Saves each message accepted from now on as {@code <dir>/<time>-<n>-<recipient>.eml}; null stops it. */
+    public void writeEml(Path dir) {
+        if (dir != null) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the mail directory " + dir, e);
+            }
+        }
+        greenMail.checks.emlDir = dir;
+    }
+
+    /** Drops the messages received so far. */
+    public void purge() {
+        try {
+            greenMail.purgeEmailFromAllMailboxes();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot purge GreenMail mailboxes", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
+
+    @Override
+    public String toString() {
+        return "SmtpEmulator[" + HOST + ":" + port() + "]";
+    }
+
+    /** What the SMTP commands are checked against; changed at run time by the test or the runner. */
+    static final class Checks {
+        final Set<String> rejected = ConcurrentHashMap.newKeySet();
+        volatile boolean transientFailure;
+        volatile Path emlDir;
+    }
+
+    /** GreenMail whose SMTP manager consults {@link Checks}: its documented extension point for answers. */
+    private static final class CheckingGreenMail extends GreenMail {
+
+        final Checks checks = new Checks();
+
+        CheckingGreenMail(ServerSetup setup) {
+            super(setup);
+        }
+
+        @Override
+        protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers ignored) {
+            // GreenMail builds its managers in start(); swap in ours so the SMTP server, the received
+            // messages and waitForIncomingEmail all share the checking SMTP manager.
+            this.managers = new CheckingManagers(checks);
+            return super.createServices(config, this.managers);
+        }
+    }
+
+    private static final class CheckingManagers extends Managers {
+
+        private final SmtpManager smtp;
+
+        CheckingManagers(Checks checks) {
+            this.smtp = new CheckingSmtpManager(this, checks);
+        }
+
+        @Override
+        public SmtpManager getSmtpManager() {
+            return smtp;
+        }
+    }
+}

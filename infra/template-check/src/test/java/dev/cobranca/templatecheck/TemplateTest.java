@@ -1,0 +1,416 @@
+package dev.cobranca.templatecheck;
+
+import static dev.cobranca.templatecheck.Template.list;
+import static dev.cobranca.templatecheck.Template.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** template.yaml held against the code: handlers, event types, environment, references, queues, bucket, sample events. */
+class TemplateTest {
+
+    static final Template T = Template.load();
+    static final String FUNCTION = "AWS::Serverless::Function";
+
+    /** The shared contract (PREAMBLE/DESIGN): variables each function needs whatever its Config says. */
+    static final Map<String, List<String>> CONTRACT = Map.of(
+            "ApiFunction", List.of("DATABASE_URL", "BUCKET_NAME"),
+            "CsvImportFunction", List.of("DATABASE_URL", "BUCKET_NAME", "INVOICE_QUEUE_URL"),
+            "InvoiceFunction", List.of("DATABASE_URL", "BUCKET_NAME", "EMAIL_QUEUE_URL"),
+            "EmailFunction", List.of("DATABASE_URL", "BUCKET_NAME"));
+
+    static List<String> functions() {
+        return T.ofType(FUNCTION);
+    }
+
+    @Test
+    void shouldDeclareTheFourFunctions() {
+        assertThat(functions()).containsExactlyInAnyOrder("ApiFunction", "CsvImportFunction", "InvoiceFunction", "EmailFunction");
+    }
+
+    /** The event type a function's triggers deliver. */
+    static Class<?> eventType(String functionId) {
+        Set<Class<?>> types = new HashSet<>();
+        for (Object event : map(T.properties(functionId).get("Events")).values()) {
+            types.add(switch ((String) map(event).get("Type")) {
+                case "HttpApi" -> APIGatewayV2HTTPEvent.class;
+                case "S3" -> S3Event.class;
+                case "SQS" -> SQSEvent.class;
+                default -> throw new AssertionError(functionId + ": unexpected event type " + map(event).get("Type"));
+            });
+        }
+        assertThat(types).as(functionId + " has triggers of one kind").hasSize(1);
+        return types.iterator().next();
+    }
+
+    /** The handler class, or an aborted test while the function's module has no code yet. */
+    static Class<?> handlerClass(String functionId) {
+        String handler = (String) T.properties(functionId).get("Handler");
+        assertThat(handler).as(functionId + " Handler").matches("[a-z][\\w.]*\\.[A-Z]\\w*::handleRequest");
+        String className = handler.substring(0, handler.indexOf("::"));
+        try {
+            return Class.forName(className);
+        } catch (ClassNotFoundException e) {
+            String pkg = className.substring(0, className.lastIndexOf('.')).replace('.', '/');
+            Assumptions.assumeTrue(TemplateTest.class.getClassLoader().getResource(pkg) != null,
+                    functionId + ": module functions/" + T.module(functionId) + " has no code yet");
+            return fail(functionId + ": handler class " + className + " does not exist");
+        }
+    }
+
+    static Class<?> configClass(Class<?> handler, String functionId) {
+        String name = handler.getPackageName() + "." + handler.getSimpleName().replace("Handler", "Config");
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            return fail(functionId + ": no " + name + " (every function reads its settings in <Fn>Config.fromEnv)");
+        }
+    }
+
+    @Test
+    void everyHandlerShouldExist_andTakeItsTriggersEventType() {
+        for (String id : functions()) {
+            Class<?> expected = eventType(id);
+            Class<?> handler;
+            try {
+                handler = handlerClass(id);
+            } catch (org.opentest4j.TestAbortedException e) {
+                System.out.println("skipped: " + e.getMessage());
+                continue;
+            }
+            assertThat(RequestHandler.class).as(id).isAssignableFrom(handler);
+            assertThat(requestType(handler)).as(id + " RequestHandler input type").isEqualTo(expected);
+            assertThat(Stream.of(handler.getMethods()).anyMatch(m -> m.getName().equals("handleRequest")
+                    && m.getParameterCount() == 2 && m.getParameterTypes()[0] == expected && m.getParameterTypes()[1] == Context.class))
+                    .as(id + " handleRequest(" + expected.getSimpleName() + ", Context)").isTrue();
+            assertThat(handler.getConstructors()).as(id + " public no-arg constructor for Lambda")
+                    .anyMatch(c -> c.getParameterCount() == 0);
+            assertThat(Files.isRegularFile(T.root().resolve("functions/" + T.module(id) + "/pom.xml"))).as(id + " CodeUri module").isTrue();
+            assertThat((String) T.properties(id).get("CodeUri")).as(id + " CodeUri")
+                    .isEqualTo("functions/" + T.module(id) + "/target/cobranca-" + T.module(id) + "-0.1.0-SNAPSHOT-lambda.jar");
+        }
+    }
+
+    static Type requestType(Class<?> handler) {
+        for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
+            for (Type t : c.getGenericInterfaces()) {
+                if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                    return p.getActualTypeArguments()[0];
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void everyRequiredVariableShouldBeSet() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (String id : functions()) {
+            Map<String, Object> env = T.environment(id);
+            for (String name : CONTRACT.get(id)) {
+                if (!env.containsKey(name)) {
+                    problems.add(id + " lacks " + name + " (shared contract)");
+                }
+            }
+            Class<?> handler;
+            try {
+                handler = handlerClass(id);
+            } catch (org.opentest4j.TestAbortedException e) {
+                continue;
+            }
+            Class<?> config = configClass(handler, id);
+            try {
+                Object required = config.getField("REQUIRED").get(null);
+                for (Object name : (List<?>) required) {
+                    if (!env.containsKey((String) name)) {
+                        problems.add(id + " lacks " + name + " (" + config.getSimpleName() + ".REQUIRED)");
+                    }
+                }
+            } catch (NoSuchFieldException e) {
+                System.out.println(config.getName() + " has no REQUIRED list; checking through fromEnv only");
+            }
+            problems.addAll(fromEnvProblems(id, config, env));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private static final Pattern VARIABLE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
+
+    /**
+     * Runs {@code <Fn>Config.fromEnv} on the template's environment with placeholders for what CloudFormation resolves.
+     * Secrets are left out (reading them is a network call); a failure that names a variable the template does not
+     * set, and no left-out secret, is a missing variable.
+     */
+    static List<String> fromEnvProblems(String id, Class<?> config, Map<String, Object> templateEnv) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        Set<String> leftOut = new TreeSet<>();
+        templateEnv.forEach((k, v) -> {
+            if (k.endsWith("_SECRET_ARN")) {
+                leftOut.add(k);
+            } else {
+                env.put(k, placeholder(v));
+            }
+        });
+        Method fromEnv = config.getMethod("fromEnv", Map.class);
+        try {
+            fromEnv.invoke(null, env);
+            return List.of();
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            String message = String.valueOf(e.getCause().getMessage());
+            Matcher m = VARIABLE.matcher(message);
+            List<String> named = new ArrayList<>();
+            while (m.find()) {
+                named.add(m.group());
+            }
+            if (named.stream().anyMatch(leftOut::contains) || named.isEmpty()) {
+                return List.of();
+            }
+            return List.of(id + ": " + config.getSimpleName() + ".fromEnv refused the template's environment: " + message);
+        }
+    }
+
+    /** What a value would look like once CloudFormation resolved it. */
+    static String placeholder(Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        Map<String, Object> fn = map(value);
+        if (fn.containsKey("Ref")) {
+            String target = (String) fn.get("Ref");
+            Map<String, Object> param = map(T.section("Parameters").get(target));
+            if (param.containsKey("Default") && !String.valueOf(param.get("Default")).isEmpty()) {
+                return String.valueOf(param.get("Default"));
+            }
+            String type = (String) map(T.resources().get(target)).get("Type");
+            if ("AWS::SQS::Queue".equals(type)) {
+                return "https://sqs.us-east-1.amazonaws.com/123456789012/" + target;
+            }
+            return "Number".equals(param.get("Type")) ? "1" : target.toLowerCase(java.util.Locale.ROOT) + "-value";
+        }
+        if (fn.containsKey("Fn::Sub")) {
+            Object sub = fn.get("Fn::Sub");
+            String text = sub instanceof String s ? s : (String) list(sub).get(0);
+            Matcher m = Pattern.compile("\\$\\{([^}!]+)}").matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String name = m.group(1);
+                String replacement = switch (name) {
+                    case "AWS::Region" -> "us-east-1";
+                    case "AWS::AccountId" -> "123456789012";
+                    case "AWS::StackName" -> "cobranca";
+                    default -> name.contains(".") ? "value" : placeholder(Map.of("Ref", name));
+                };
+                m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+        return "value";
+    }
+
+    @Test
+    void everyReferenceShouldResolve() {
+        Set<String> names = new HashSet<>(T.section("Parameters").keySet());
+        names.addAll(T.resources().keySet());
+        names.addAll(Template.PSEUDO_PARAMETERS);
+        Set<String> conditions = T.section("Conditions").keySet();
+        List<String> problems = new ArrayList<>();
+        walk(T.yaml(), "", names, conditions, problems);
+        assertThat(problems).isEmpty();
+    }
+
+    private static void walk(Object node, String at, Set<String> names, Set<String> conditions, List<String> problems) {
+        if (node instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                String key = String.valueOf(k);
+                switch (key) {
+                    case "Ref" -> {
+                        if (v instanceof String s && !names.contains(s)) {
+                            problems.add(at + ": !Ref " + s);
+                        }
+                    }
+                    case "Fn::GetAtt" -> {
+                        String target = String.valueOf(list(v).isEmpty() ? v : list(v).get(0));
+                        if (!T.resources().containsKey(target)) {
+                            problems.add(at + ": !GetAtt " + target);
+                        }
+                    }
+                    case "Fn::Sub" -> {
+                        String text = v instanceof String s ? s : String.valueOf(list(v).get(0));
+                        Set<String> local = v instanceof List<?> l && l.size() > 1 ? map(l.get(1)).keySet() : Set.of();
+                        Matcher vars = Pattern.compile("\\$\\{([^}]+)}").matcher(text);
+                        while (vars.find()) {
+                            String name = vars.group(1);
+                            if (name.startsWith("!")) {
+                                continue;
+                            }
+                            String target = name.contains(".") && !name.startsWith("AWS::") ? name.substring(0, name.indexOf('.')) : name;
+                            if (!names.contains(target) && !local.contains(target)) {
+                                problems.add(at + ": !Sub ${" + name + "}");
+                            }
+                        }
+                    }
+                    case "Fn::If" -> {
+                        String condition = String.valueOf(list(v).get(0));
+                        if (!conditions.contains(condition)) {
+                            problems.add(at + ": !If " + condition);
+                        }
+                    }
+                    case "Condition" -> {
+                        if (v instanceof String s && !conditions.contains(s)) {
+                            problems.add(at + ": Condition " + s);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+                walk(v, at + "/" + key, names, conditions, problems);
+            });
+        } else if (node instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                walk(l.get(i), at + "/" + i, names, conditions, problems);
+            }
+        }
+    }
+
+    @Test
+    void queuesShouldRedriveToTheirDeadLetterQueues_andOutlastTheirConsumers() {
+        Map<String, Object> consumers = new HashMap<>();
+        for (String id : functions()) {
+            for (Object event : map(T.properties(id).get("Events")).values()) {
+                if ("SQS".equals(map(event).get("Type"))) {
+                    Map<String, Object> props = map(map(event).get("Properties"));
+                    String queue = String.valueOf(list(map(props.get("Queue")).get("Fn::GetAtt")).get(0));
+                    consumers.put(queue, id);
+                    assertThat(list(props.get("FunctionResponseTypes"))).as(id + " partial batch failures").contains("ReportBatchItemFailures");
+                    Object max = map(props.get("ScalingConfig")).get("MaximumConcurrency");
+                    assertThat(max).as(id + " MaximumConcurrency").isInstanceOf(Number.class);
+                    assertThat(((Number) max).intValue()).isBetween(2, 1000);
+                }
+            }
+        }
+        assertThat(consumers).containsOnlyKeys("InvoiceQueue", "EmailQueue");
+        consumers.forEach((queue, function) -> {
+            Map<String, Object> props = T.properties(queue);
+            Map<String, Object> redrive = map(props.get("RedrivePolicy"));
+            String dlq = String.valueOf(list(map(redrive.get("deadLetterTargetArn")).get("Fn::GetAtt")).get(0));
+            assertThat(dlq).as(queue + " dead-letter queue").isEqualTo(queue.replace("Queue", "DeadLetterQueue"));
+            assertThat(T.resource(dlq).get("Type")).isEqualTo("AWS::SQS::Queue");
+            assertThat(((Number) redrive.get("maxReceiveCount")).intValue()).as(queue + " maxReceiveCount").isBetween(2, 10);
+            int visibility = ((Number) props.get("VisibilityTimeout")).intValue();
+            assertThat(visibility).as(queue + " visibility ≥ 6 × " + function + " timeout").isGreaterThanOrEqualTo(6 * T.timeout((String) function));
+            assertThat(((Number) T.properties(dlq).get("MessageRetentionPeriod")).intValue())
+                    .as(dlq + " keeps messages longer than " + queue).isGreaterThan(((Number) props.get("MessageRetentionPeriod")).intValue());
+            assertThat(T.ofType("AWS::CloudWatch::Alarm")).as("an alarm on " + dlq + " depth").anyMatch(alarm ->
+                    list(T.properties(alarm).get("Dimensions")).stream().anyMatch(d ->
+                            list(map(map(d).get("Value")).get("Fn::GetAtt")).contains(dlq)));
+        });
+        assertThat(map(T.environment("CsvImportFunction").get("INVOICE_QUEUE_URL"))).containsEntry("Ref", "InvoiceQueue");
+        assertThat(map(T.environment("InvoiceFunction").get("EMAIL_QUEUE_URL"))).containsEntry("Ref", "EmailQueue");
+    }
+
+    @Test
+    void theBucketShouldBePrivateEncryptedTlsOnlyExpiring_andNotifyTheImport() {
+        Map<String, Object> bucket = T.properties("UploadsBucket");
+        assertThat(map(bucket.get("PublicAccessBlockConfiguration")).values()).hasSize(4).containsOnly(true);
+        assertThat(bucket).containsKey("BucketEncryption");
+        List<String> expiring = list(map(bucket.get("LifecycleConfiguration")).get("Rules")).stream()
+                .map(r -> String.valueOf(map(r).get("Prefix"))).toList();
+        assertThat(expiring).containsExactlyInAnyOrder("uploads/", "reports/", "invoices/");
+        assertThat(list(map(bucket.get("LifecycleConfiguration")).get("Rules"))).allSatisfy(r ->
+                assertThat(map(map(r).get("ExpirationInDays"))).containsKey("Ref"));
+        Map<String, Object> policy = T.properties("UploadsBucketPolicy");
+        assertThat(String.valueOf(policy)).contains("aws:SecureTransport=false").contains("Effect=Deny");
+
+        Map<String, Object> s3Event = map(map(T.properties("CsvImportFunction").get("Events")).values().iterator().next());
+        Map<String, Object> props = map(s3Event.get("Properties"));
+        assertThat(s3Event.get("Type")).isEqualTo("S3");
+        assertThat(map(props.get("Bucket"))).containsEntry("Ref", "UploadsBucket");
+        assertThat(String.valueOf(props.get("Events"))).contains("s3:ObjectCreated:*");
+        assertThat(String.valueOf(props.get("Filter"))).contains("Value=uploads/");
+        // the literal bucket name the functions get must be the bucket's own name
+        assertThat(T.environment("ApiFunction").get("BUCKET_NAME")).isEqualTo(bucket.get("BucketName"));
+    }
+
+    @Test
+    void theApiShouldServeItsRoutes_withSnapStart() {
+        Map<String, Object> api = T.properties("ApiFunction");
+        assertThat(map(api.get("SnapStart"))).containsEntry("ApplyOn", "PublishedVersions");
+        assertThat(api).containsKey("AutoPublishAlias");
+        Set<String> routes = new TreeSet<>();
+        for (Object event : map(api.get("Events")).values()) {
+            Map<String, Object> props = map(map(event).get("Properties"));
+            routes.add(props.get("Method") + " " + props.get("Path"));
+            assertThat(map(props.get("ApiId"))).containsEntry("Ref", "HttpApi");
+        }
+        assertThat(routes).isEqualTo(new TreeSet<>(new dev.cobranca.api.ApiRoutes(null).router().routeKeys()));
+        assertThat(T.timeout("ApiFunction")).as("under API Gateway's 30 s").isLessThan(30);
+    }
+
+    @Test
+    void everySampleEventShouldDeserialiseIntoItsFunctionsEventType() throws IOException {
+        int checked = 0;
+        for (String id : functions()) {
+            Class<?> type = eventType(id);
+            Path dir = T.root().resolve("events/" + T.module(id));
+            if (!Files.isDirectory(dir)) {
+                System.out.println("no sample events for " + id + " yet (" + dir.getFileName() + ")");
+                continue;
+            }
+            List<Path> files;
+            try (Stream<Path> s = Files.list(dir)) {
+                files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            }
+            for (Path file : files) {
+                Object event;
+                try (InputStream in = Files.newInputStream(file)) {
+                    event = LambdaEventSerializers.serializerFor(type, getClass().getClassLoader()).fromJson(in);
+                } catch (RuntimeException e) {
+                    throw new AssertionError(file + " is not a " + type.getSimpleName() + ": " + e.getMessage(), e);
+                }
+                switch (event) {
+                    case APIGatewayV2HTTPEvent e -> {
+                        assertThat(e.getVersion()).as(file.toString()).isEqualTo("2.0");
+                        assertThat(e.getRequestContext().getHttp().getMethod()).as(file.toString()).isNotBlank();
+                        assertThat(e.getRawPath()).as(file.toString()).startsWith("/");
+                    }
+                    case SQSEvent e -> assertThat(e.getRecords()).as(file.toString()).isNotEmpty()
+                            .allSatisfy(r -> assertThat(r.getBody()).isNotNull());
+                    case S3Event e -> assertThat(e.getRecords()).as(file.toString()).isNotEmpty()
+                            .allSatisfy(r -> assertThat(r.getS3().getObject().getKey()).isNotBlank());
+                    default -> fail("unexpected " + event);
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(6);
+    }
+}
