@@ -1,6 +1,7 @@
 package dev.cobranca.api;
 
 import dev.cobranca.aws.DatabaseConfigs;
+import dev.cobranca.core.config.Env;
 import dev.cobranca.postgres.DatabaseConfig;
 import java.time.Duration;
 import java.util.List;
@@ -36,51 +37,20 @@ public record ApiConfig(
 
     public ApiConfig {
         if (bucket == null || bucket.isBlank()) {
-            throw new IllegalArgumentException("BUCKET_NAME is required (the uploads bucket).");
+            throw new IllegalArgumentException("BUCKET_NAME is required: the uploads bucket.");
         }
     }
 
     public static ApiConfig fromEnv(Map<String, String> env) {
-        String bucket = env.get("BUCKET_NAME");
-        if (bucket == null || bucket.isBlank()) {
-            throw new IllegalArgumentException("BUCKET_NAME is required (the uploads bucket).");
-        }
+        Env vars = Env.of(env);
         return new ApiConfig(
-                bucket.trim(),
-                bool(env, "S3_FORCE_PATH_STYLE", false),
-                Duration.ofSeconds(range(env, "UPLOAD_URL_TTL_SECONDS", 900, 1, MAX_URL_TTL_SECONDS)),
-                range(env, "UPLOAD_MAX_BYTES", 1024L * 1024 * 1024, 1, MAX_SINGLE_PUT_BYTES),
-                Duration.ofSeconds(range(env, "INVOICE_URL_TTL_SECONDS", 300, 1, MAX_URL_TTL_SECONDS)),
-                Duration.ofSeconds(range(env, "REPORT_URL_TTL_SECONDS", 300, 1, MAX_URL_TTL_SECONDS)),
+                vars.required("BUCKET_NAME", "the uploads bucket"),
+                vars.bool("S3_FORCE_PATH_STYLE", false),
+                Duration.ofSeconds(vars.range("UPLOAD_URL_TTL_SECONDS", 900, 1, MAX_URL_TTL_SECONDS)),
+                vars.range("UPLOAD_MAX_BYTES", 1024L * 1024 * 1024, 1, MAX_SINGLE_PUT_BYTES),
+                Duration.ofSeconds(vars.range("INVOICE_URL_TTL_SECONDS", 300, 1, MAX_URL_TTL_SECONDS)),
+                Duration.ofSeconds(vars.range("REPORT_URL_TTL_SECONDS", 300, 1, MAX_URL_TTL_SECONDS)),
                 DatabaseConfigs.fromEnv(env));
     }
 
-    static boolean bool(Map<String, String> env, String name, boolean defaultValue) {
-        String raw = env.get(name);
-        if (raw == null || raw.isBlank()) {
-            return defaultValue;
-        }
-        return switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(name + " must be true or false, got '" + raw + "'.");
-        };
-    }
-
-    static long range(Map<String, String> env, String name, long defaultValue, long min, long max) {
-        String raw = env.get(name);
-        if (raw == null || raw.isBlank()) {
-            return defaultValue;
-        }
-        long value;
-        try {
-            value = Long.parseLong(raw.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, got '" + raw + "'.");
-        }
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + value + ".");
-        }
-        return value;
-    }
 }

@@ -2,9 +2,9 @@ package dev.cobranca.email;
 
 import dev.cobranca.aws.DatabaseConfigs;
 import dev.cobranca.aws.SecretCredentials;
+import dev.cobranca.core.config.Env;
 import dev.cobranca.postgres.DatabaseConfig;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -46,35 +46,33 @@ public record EmailConfig(
     }
 
     public static EmailConfig fromEnv(Map<String, String> env) {
-        SmtpConfig smtp = smtp(env);
-        int claimSeconds = DatabaseConfig.intValue(env, "EMAIL_CLAIM_SECONDS", 300);
+        Env vars = Env.of(env);
+        SmtpConfig smtp = smtp(vars);
+        int claimSeconds = vars.range("EMAIL_CLAIM_SECONDS", 300, Integer.MIN_VALUE, Integer.MAX_VALUE);
         if (claimSeconds < 30) {
             throw new IllegalArgumentException("EMAIL_CLAIM_SECONDS must be at least 30 (longer than the function's timeout), got "
                     + claimSeconds + ".");
         }
         return new EmailConfig(
                 DatabaseConfigs.fromEnv(env),
-                required(env, "BUCKET_NAME", "the bucket that holds invoices/"),
-                bool(env, "S3_FORCE_PATH_STYLE", false),
+                vars.required("BUCKET_NAME", "the bucket that holds invoices/"),
+                vars.bool("S3_FORCE_PATH_STYLE", false),
                 smtp,
                 Duration.ofSeconds(claimSeconds));
     }
 
-    private static SmtpConfig smtp(Map<String, String> env) {
-        String host = required(env, "SMTP_HOST", "the SMTP server, e.g. email-smtp.us-east-1.amazonaws.com");
-        int port = DatabaseConfig.intValue(env, "SMTP_PORT", 587);
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("SMTP_PORT must be between 1 and 65535, got " + port + ".");
-        }
-        boolean startTls = bool(env, "SMTP_STARTTLS", true);
-        String from = required(env, "MAIL_FROM", "the sender address, e.g. cobranca@example.com");
+    private static SmtpConfig smtp(Env vars) {
+        String host = vars.required("SMTP_HOST", "the SMTP server, e.g. email-smtp.us-east-1.amazonaws.com");
+        int port = vars.range("SMTP_PORT", 587, 1, 65535);
+        boolean startTls = vars.bool("SMTP_STARTTLS", true);
+        String from = vars.required("MAIL_FROM", "the sender address, e.g. cobranca@example.com");
         if (!ADDRESS.matcher(from).matches()) {
             throw new IllegalArgumentException("MAIL_FROM must be an e-mail address such as cobranca@example.com or "
                     + "'Cobrança <cobranca@example.com>', got '" + from + "'.");
         }
-        String username = optional(env, "SMTP_USERNAME");
-        String password = optional(env, "SMTP_PASSWORD");
-        String secretArn = optional(env, "SMTP_SECRET_ARN");
+        String username = vars.optional("SMTP_USERNAME");
+        String password = vars.optional("SMTP_PASSWORD");
+        String secretArn = vars.optional("SMTP_SECRET_ARN");
         if (secretArn != null) {
             if (username != null || password != null) {
                 throw new IllegalArgumentException("Set either SMTP_SECRET_ARN or SMTP_USERNAME/SMTP_PASSWORD, not both.");
@@ -88,28 +86,4 @@ public record EmailConfig(
         return new SmtpConfig(host, port, startTls, username, password, from);
     }
 
-    private static String required(Map<String, String> env, String name, String what) {
-        String value = optional(env, name);
-        if (value == null) {
-            throw new IllegalArgumentException(name + " is required: " + what + ".");
-        }
-        return value;
-    }
-
-    private static String optional(Map<String, String> env, String name) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static boolean bool(Map<String, String> env, String name, boolean defaultValue) {
-        String value = optional(env, name);
-        if (value == null) {
-            return defaultValue;
-        }
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'.");
-        };
-    }
 }

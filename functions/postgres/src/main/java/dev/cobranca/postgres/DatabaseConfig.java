@@ -1,5 +1,6 @@
 package dev.cobranca.postgres;
 
+import dev.cobranca.core.config.Env;
 import java.util.Map;
 
 /**
@@ -25,28 +26,17 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int p
     }
 
     public static DatabaseConfig fromEnv(Map<String, String> env) {
+        Env vars = Env.of(env);
         return new DatabaseConfig(
-                env.get("DATABASE_URL"),
-                blankToNull(env.get("DATABASE_USER")),
-                blankToNull(env.get("DATABASE_PASSWORD")),
-                intValue(env, "DATABASE_POOL_SIZE", 2));
+                vars.optional("DATABASE_URL"),
+                vars.optional("DATABASE_USER"),
+                vars.optional("DATABASE_PASSWORD"),
+                vars.range("DATABASE_POOL_SIZE", 2, 1, 20));
     }
 
     /** Reads an optional whole number, failing fast with the variable's name when it is not one. */
     public static int intValue(Map<String, String> env, String name, int defaultValue) {
-        String raw = env.get(name);
-        if (raw == null || raw.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(raw.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, got '" + raw + "'.");
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+        return Env.of(env).range(name, defaultValue, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     @Override
