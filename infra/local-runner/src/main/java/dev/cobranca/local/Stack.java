@@ -1,0 +1,430 @@
+package dev.cobranca.local;
+
+import dev.cobranca.emulators.Database;
+import dev.cobranca.emulators.Emulators;
+import dev.cobranca.emulators.PortInUseException;
+import dev.cobranca.emulators.PostgresUnavailableException;
+import dev.cobranca.emulators.S3Emulator;
+import dev.cobranca.emulators.SqsEmulator;
+import dev.cobranca.local.runtime.FunctionInitException;
+import dev.cobranca.local.runtime.LambdaFunction;
+import dev.cobranca.local.template.Intrinsics;
+import dev.cobranca.local.template.Template;
+import dev.cobranca.local.template.TemplateException;
+import dev.cobranca.local.wiring.HttpApiServer;
+import dev.cobranca.local.wiring.S3Notifications;
+import dev.cobranca.local.wiring.SqsEventSource;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole application on one machine: PostgreSQL (migrated), S3/SQS/SMTP emulators, the template's bucket and
+ * queues, its functions, and (unless only invoking) what AWS would wire: S3 notifications, SQS event-source
+ * mappings and the HTTP API.
+ */
+public final class Stack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Stack.class);
+
+    public static final String STACK_NAME = "cobranca-local";
+    public static final String REGION = S3Emulator.REGION;
+
+    /**
+     * @param visibilityTimeout overrides the queues' VisibilityTimeout (seconds) when not null: retries come sooner
+     * @param wire              false for {@code invoke}: no pollers, no notifications, no HTTP server
+     */
+    public record Options(Path dataDir, Path template, String databaseUrl, int httpPort, Emulators.Ports ports,
+                          int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire) {
+    }
+
+    private final Options options;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Map<String, String> bucketNames = new LinkedHashMap<>();
+    private final Map<String, QueueInfo> queues = new LinkedHashMap<>();
+    private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+    private final Map<String, String> unavailable = new LinkedHashMap<>();
+    private Template template;
+    private Intrinsics intrinsics;
+    private Database database;
+    private Emulators emulators;
+    private HttpApiServer http;
+    private long startMillis;
+
+    /** A queue on the emulator. */
+    public record QueueInfo(String logicalId, String name, String url, String arn) {
+    }
+
+    private Stack(Options options) {
+        this.options = options;
+    }
+
+    /** Starts everything; on failure stops what already started and throws a {@link RunnerException}. */
+    public static Stack start(Options options) {
+        Stack stack = new Stack(options);
+        boolean ok = false;
+        try {
+            stack.boot();
+            ok = true;
+            return stack;
+        } catch (PostgresUnavailableException e) {
+            throw new RunnerException(ExitCodes.POSTGRES_UNREACHABLE, e.getMessage(), e);
+        } catch (PortInUseException e) {
+            throw new RunnerException(ExitCodes.PORT_IN_USE, e.getMessage(), e);
+        } catch (TemplateException e) {
+            throw new RunnerException(ExitCodes.BAD_TEMPLATE, "template.yaml: " + e.getMessage(), e);
+        } catch (FunctionInitException e) {
+            throw new RunnerException(ExitCodes.FUNCTION_INIT_FAILED, e.getMessage(), e);
+        } finally {
+            if (!ok) {
+                stack.close();
+            }
+        }
+    }
+
+    private void boot() {
+        long t0 = System.nanoTime();
+        startMillis = System.currentTimeMillis();
+        template = Template.load(options.template());
+        Path dataDir = options.dataDir().toAbsolutePath();
+        try {
+            Files.createDirectories(dataDir.resolve("mail"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
+        }
+        database = Database.open(options.databaseUrl(), 2);
+        resources.add(database);
+        LOG.debug("database ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        long tEmulators = System.nanoTime();
+        emulators = Emulators.start(dataDir.resolve("s3"), options.ports());
+        resources.add(emulators);
+        LOG.debug("emulators ready in {} ms", (System.nanoTime() - tEmulators) / 1_000_000);
+        emulators.smtp().writeEml(dataDir.resolve("mail"));
+        pointSdkAtEmulators();
+
+        intrinsics = new Intrinsics(template, Intrinsics.localPseudoParameters(STACK_NAME, REGION), Map.of(), new LocalResources());
+        for (Template.Bucket b : template.buckets()) {
+            String name = bucketName(b.logicalId());
+            emulators.s3().createBucket(name);
+        }
+        for (Template.Queue q : template.queues()) {
+            queue(q.logicalId());
+        }
+        long tFunctions = System.nanoTime();
+        for (Template.Function f : template.functions()) {
+            try {
+                LambdaFunction function = new LambdaFunction(f.logicalId(), f.handlerClass(), environment(f), REGION,
+                        f.memoryMb(), f.timeoutSeconds(), concurrency(f));
+                functions.put(f.logicalId(), function);
+                resources.add(function);
+            } catch (FunctionInitException e) {
+                if (e.getCause() instanceof ClassNotFoundException) {
+                    unavailable.put(f.logicalId(), e.getMessage());
+                    LOG.warn(e.getMessage());
+                } else {
+                    throw e;
+                }
+            }
+        }
+        warmUp();
+        LOG.debug("functions initialised in {} ms", (System.nanoTime() - tFunctions) / 1_000_000);
+        if (options.wire()) {
+            wire();
+        }
+        LOG.debug("stack ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** One environment per function, built in parallel (class loading dominates): init errors show now. */
+    private void warmUp() {
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, functions.size()))) {
+            List<java.util.concurrent.Future<?>> inits = new ArrayList<>();
+            for (LambdaFunction f : functions.values()) {
+                inits.add(pool.submit(f::warmUp));
+            }
+            for (java.util.concurrent.Future<?> init : inits) {
+                try {
+                    init.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while initialising the functions", e);
+                }
+            }
+        }
+    }
+
+    /** Functions reach the emulators the standard way: the SDK's endpoint, region and credential settings. */
+    private void pointSdkAtEmulators() {
+        System.setProperty("aws.region", REGION);
+        System.setProperty("aws.accessKeyId", emulators.s3().accessKey());
+        System.setProperty("aws.secretAccessKey", emulators.s3().secretKey());
+        // one emulator per service, so the per-service forms of aws.endpointUrl
+        System.setProperty("aws.endpointUrlS3", emulators.s3().endpoint().toString());
+        System.setProperty("aws.endpointUrlSqs", emulators.sqs().endpoint().toString());
+    }
+
+    private void wire() {
+        S3Notifications notifications = new S3Notifications(emulators.s3(), REGION);
+        resources.add(notifications);
+        List<HttpApiServer.Route> routes = new ArrayList<>();
+        for (Template.Function f : template.functions()) {
+            LambdaFunction function = functions.get(f.logicalId());
+            if (function == null) {
+                continue;
+            }
+            for (Template.S3Trigger t : f.s3Triggers()) {
+                notifications.subscribe(new S3Notifications.Subscription(bucketName(t.bucketLogicalId()), t, function));
+            }
+            for (Template.SqsTrigger t : f.sqsTriggers()) {
+                if (!t.enabled()) {
+                    continue;
+                }
+                QueueInfo q = queue(t.queueLogicalId());
+                int concurrency = Math.min(options.concurrency(), t.maximumConcurrency() == null ? options.concurrency() : t.maximumConcurrency());
+                SqsEventSource source = new SqsEventSource(emulators.sqs().client(), q.url(), q.arn(), REGION, function,
+                        t.batchSize(), t.reportBatchItemFailures(), concurrency);
+                resources.add(source);
+                source.start();
+            }
+            for (Template.HttpRoute r : f.httpRoutes()) {
+                routes.add(new HttpApiServer.Route(r.method(), r.path(), function));
+            }
+        }
+        http = new HttpApiServer(options.httpPort(), routes);
+        resources.add(http);
+        http.start();
+    }
+
+    private int concurrency(Template.Function f) {
+        int c = options.concurrency();
+        if (f.reservedConcurrency() != null) {
+            c = Math.min(c, f.reservedConcurrency());
+        }
+        return Math.max(1, c);
+    }
+
+    /** The template's environment, evaluated locally, plus what points the function at this machine. */
+    Map<String, String> environment(Template.Function f) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : f.environment().entrySet()) {
+            String value = intrinsics.string(e.getValue(), f.logicalId() + ".Environment." + e.getKey());
+            if (value != null) {
+                env.put(e.getKey(), value);
+            }
+        }
+        env.remove("JAVA_TOOL_OPTIONS"); // one shared JVM here
+        env.put("AWS_REGION", REGION);
+        env.put("AWS_DEFAULT_REGION", REGION);
+        env.put("AWS_LAMBDA_FUNCTION_NAME", f.logicalId());
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(f.memoryMb()));
+        env.put("DATABASE_URL", options.databaseUrl());
+        env.put("S3_FORCE_PATH_STYLE", "true");
+        if (env.containsKey("SMTP_HOST")) {
+            env.put("SMTP_HOST", emulators.smtp().host());
+            env.put("SMTP_PORT", Integer.toString(emulators.smtp().port()));
+            env.put("SMTP_STARTTLS", "false");
+        }
+        env.putAll(options.environment());
+        return env;
+    }
+
+    private String bucketName(String logicalId) {
+        return bucketNames.computeIfAbsent(logicalId, id -> {
+            Template.Bucket bucket = template.buckets().stream().filter(b -> b.logicalId().equals(id)).findFirst()
+                    .orElseThrow(() -> new TemplateException(id + " is not an AWS::S3::Bucket of the template"));
+            String name = bucket.bucketName() == null ? null : intrinsics.string(bucket.bucketName(), id + ".BucketName");
+            return name == null ? (STACK_NAME + "-" + id).toLowerCase(java.util.Locale.ROOT) : name;
+        });
+    }
+
+    private final Deque<String> creating = new ArrayDeque<>();
+
+    /** Creates the queue (and first the dead-letter queue its redrive policy names). */
+    private QueueInfo queue(String logicalId) {
+        QueueInfo known = queues.get(logicalId);
+        if (known != null) {
+            return known;
+        }
+        if (creating.contains(logicalId)) {
+            throw new TemplateException("queues refer to each other in a cycle: " + creating);
+        }
+        creating.push(logicalId);
+        try {
+            Template.Queue q = template.queues().stream().filter(x -> x.logicalId().equals(logicalId)).findFirst()
+                    .orElseThrow(() -> new TemplateException(logicalId + " is not an AWS::SQS::Queue of the template"));
+            Map<String, Object> props = q.properties();
+            String where = logicalId + ".Properties";
+            String name = props.get("QueueName") == null ? logicalId : intrinsics.string(props.get("QueueName"), where + ".QueueName");
+            Map<String, String> attributes = new LinkedHashMap<>();
+            for (String attribute : List.of("DelaySeconds", "MaximumMessageSize", "MessageRetentionPeriod",
+                    "ReceiveMessageWaitTimeSeconds", "VisibilityTimeout", "FifoQueue", "ContentBasedDeduplication")) {
+                if (props.get(attribute) != null) {
+                    String value = intrinsics.string(props.get(attribute), where + "." + attribute);
+                    if (value != null) {
+                        attributes.put(attribute, value);
+                    }
+                }
+            }
+            if (options.visibilityTimeout() != null) {
+                attributes.put("VisibilityTimeout", Integer.toString(options.visibilityTimeout()));
+            }
+            if (props.get("RedrivePolicy") != null) {
+                Object policy = intrinsics.resolve(props.get("RedrivePolicy"), where + ".RedrivePolicy");
+                attributes.put("RedrivePolicy", policy instanceof String s ? s : json(policy));
+            }
+            SqsEmulator sqs = emulators.sqs();
+            String url = sqs.createQueue(name, attributes);
+            QueueInfo info = new QueueInfo(logicalId, name, url, sqs.queueArn(url));
+            queues.put(logicalId, info);
+            return info;
+        } finally {
+            creating.pop();
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new TemplateException("cannot write " + value + " as JSON");
+        }
+    }
+
+    /** Ref / GetAtt of the template's resources, as they exist on the emulators. */
+    private final class LocalResources implements Intrinsics.Resources {
+        @Override
+        public String ref(String logicalId) {
+            String type = template.resourceType(logicalId);
+            if (type == null) {
+                return null;
+            }
+            return switch (type) {
+                case "AWS::S3::Bucket" -> bucketName(logicalId);
+                case "AWS::SQS::Queue" -> queue(logicalId).url();
+                default -> logicalId;
+            };
+        }
+
+        @Override
+        public String getAtt(String logicalId, String attribute) {
+            String type = template.resourceType(logicalId);
+            if ("AWS::SQS::Queue".equals(type)) {
+                QueueInfo q = queue(logicalId);
+                return switch (attribute) {
+                    case "Arn" -> q.arn();
+                    case "QueueName" -> q.name();
+                    case "QueueUrl" -> q.url();
+                    default -> null;
+                };
+            }
+            if ("AWS::S3::Bucket".equals(type)) {
+                String name = bucketName(logicalId);
+                return switch (attribute) {
+                    case "Arn" -> "arn:aws:s3:::" + name;
+                    case "DomainName", "RegionalDomainName" -> name + ".s3.amazonaws.com";
+                    default -> null;
+                };
+            }
+            if ("AWS::Serverless::Function".equals(type) && attribute.equals("Arn")) {
+                return "arn:aws:lambda:" + REGION + ":000000000000:function:" + logicalId;
+            }
+            return null;
+        }
+    }
+
+    public Template template() {
+        return template;
+    }
+
+    public Emulators emulators() {
+        return emulators;
+    }
+
+    public DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    public Map<String, LambdaFunction> functions() {
+        return functions;
+    }
+
+    /** Functions of the template whose handler class is not on the classpath (their module is not built in). */
+    public Map<String, String> unavailable() {
+        return unavailable;
+    }
+
+    public Map<String, QueueInfo> queues() {
+        return queues;
+    }
+
+    public Set<String> bucketNames() {
+        return new HashSet<>(bucketNames.values());
+    }
+
+    /** The bucket S3 notifications go to (the first of the template). */
+    public String mainBucket() {
+        return bucketNames.values().iterator().next();
+    }
+
+    public URI apiEndpoint() {
+        return http == null ? null : http.endpoint();
+    }
+
+    public Path dataDir() {
+        return options.dataDir().toAbsolutePath();
+    }
+
+    public long startedAtMillis() {
+        return startMillis;
+    }
+
+    /** Prints every URL and where the files go. */
+    public void describe(PrintStream out) {
+        out.println("Cobrança local stack");
+        if (http != null) {
+            out.println("  HTTP API     " + http.endpoint());
+        }
+        out.println("  S3           " + emulators.s3().endpoint() + "  (access key " + emulators.s3().accessKey()
+                + ", secret " + emulators.s3().secretKey() + ", path-style)");
+        out.println("  SQS          " + emulators.sqs().endpoint());
+        out.println("  SMTP         " + emulators.smtp().host() + ":" + emulators.smtp().port());
+        out.println("  PostgreSQL   " + options.databaseUrl().replaceAll("password=[^&]*", "password=***"));
+        bucketNames.forEach((id, name) -> out.println("  bucket       " + name + " (" + id + ") -> " + dataDir().resolve("s3").resolve(name)));
+        queues.values().forEach(q -> out.println("  queue        " + q.name() + "  " + q.url()));
+        for (LambdaFunction f : functions.values()) {
+            out.println("  function     " + f.name() + "  " + f.handlerClass());
+        }
+        unavailable.forEach((id, why) -> out.println("  function     " + id + "  NOT AVAILABLE: " + why));
+        out.println("  e-mails      " + dataDir().resolve("mail") + " (.eml)");
+    }
+
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.debug("closing {} failed", resources.get(i), e);
+            }
+        }
+        resources.clear();
+    }
+}

@@ -1,0 +1,245 @@
+package dev.cobranca.local.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cobranca.local.ExitCodes;
+import dev.cobranca.local.RunnerException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * What a client of the API does with a file: asks for an upload URL, PUTs the file to it (presigned, so the signed
+ * content type and length must match), then follows {@code GET /uploads/{id}} until the upload is COMPLETED or
+ * FAILED, showing progress.
+ */
+public final class UploadRun {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> RESTRICTED = Set.of("content-length", "host", "connection", "expect", "upgrade");
+
+    private final URI api;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public UploadRun(URI api, PrintStream out) {
+        this.api = api;
+        this.out = out;
+    }
+
+    /** The upload's last state as the API reported it. */
+    public record Outcome(String uploadId, JsonNode status, Duration uploadTime, boolean completed) {
+    }
+
+    public Outcome run(Path file, Duration timeout, Duration stall) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new RunnerException(ExitCodes.FILE_NOT_FOUND, "Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        JsonNode created = createUpload(file.getFileName().toString(), size);
+        String uploadId = created.path("uploadId").asText();
+        long t0 = System.nanoTime();
+        put(file, created);
+        Duration uploadTime = Duration.ofNanos(System.nanoTime() - t0);
+        out.printf(Locale.ROOT, "Uploaded %s (%s) in %.1f s as upload %s%n", file.getFileName(), bytes(size),
+                uploadTime.toMillis() / 1000.0, uploadId);
+        JsonNode last = follow(uploadId, timeout, stall);
+        return new Outcome(uploadId, last, uploadTime, "COMPLETED".equals(last.path("status").asText()));
+    }
+
+    private JsonNode createUpload(String fileName, long size) {
+        String body = JSON.createObjectNode().put("fileName", fileName).put("contentLength", size).toString();
+        HttpResponse<String> response = send(HttpRequest.newBuilder(api.resolve("/uploads"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        if (response.statusCode() != 201) {
+            throw new RunnerException(ExitCodes.UPLOAD_FAILED, "POST /uploads answered " + response.statusCode() + ": " + response.body());
+        }
+        return parse(response.body());
+    }
+
+    private void put(Path file, JsonNode created) {
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(created.path("uploadUrl").asText()))
+                .timeout(Duration.ofMinutes(30));
+        created.path("headers").properties().forEach(h -> {
+            if (!RESTRICTED.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                put.header(h.getKey(), h.getValue().asText());
+            }
+        });
+        try {
+            // ofFile has a fixed length: the Content-Length the presigned URL pinned
+            put.method(created.path("method").asText("PUT"), HttpRequest.BodyPublishers.ofFile(file));
+        } catch (IOException e) {
+            throw new RunnerException(ExitCodes.FILE_NOT_FOUND, "Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        HttpResponse<String> response = send(put.build());
+        if (response.statusCode() / 100 != 2) {
+            throw new RunnerException(ExitCodes.UPLOAD_FAILED, "PUT to the presigned URL answered " + response.statusCode()
+                    + ": " + response.body());
+        }
+    }
+
+    private JsonNode follow(String uploadId, Duration timeout, Duration stall) {
+        URI status = api.resolve("/uploads/" + uploadId);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long lastChange = System.nanoTime();
+        String lastSeen = "";
+        Progress progress = Progress.create(out);
+        try {
+            while (true) {
+                HttpResponse<String> response = send(HttpRequest.newBuilder(status).GET().build());
+                if (response.statusCode() != 200) {
+                    throw new RunnerException(ExitCodes.UPLOAD_FAILED, "GET /uploads/" + uploadId + " answered "
+                            + response.statusCode() + ": " + response.body());
+                }
+                JsonNode node = parse(response.body());
+                progress.show(node);
+                String state = node.path("status").asText();
+                if (state.equals("COMPLETED") || state.equals("FAILED")) {
+                    return node;
+                }
+                String fingerprint = node.path("status").asText() + node.path("rows") + node.path("charges");
+                if (!fingerprint.equals(lastSeen)) {
+                    lastSeen = fingerprint;
+                    lastChange = System.nanoTime();
+                } else if (System.nanoTime() - lastChange > stall.toNanos()) {
+                    progress.close();
+                    out.println("No progress for " + stall.toSeconds() + " s: " + node);
+                    return node;
+                }
+                if (System.nanoTime() > deadline) {
+                    progress.close();
+                    out.println("Gave up after " + timeout.toSeconds() + " s: " + node);
+                    return node;
+                }
+                Thread.sleep(250);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunnerException(ExitCodes.UPLOAD_FAILED, "Interrupted while following upload " + uploadId);
+        } finally {
+            progress.close();
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new RunnerException(ExitCodes.UPLOAD_FAILED, request.method() + " " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunnerException(ExitCodes.UPLOAD_FAILED, "Interrupted");
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new RunnerException(ExitCodes.UPLOAD_FAILED, "The API answered something that is not JSON: " + body, e);
+        }
+    }
+
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        if (n < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024));
+    }
+
+    /** A progress bar on a terminal; a line every few seconds (when something changed) otherwise. */
+    private interface Progress extends AutoCloseable {
+        void show(JsonNode status);
+
+        @Override
+        void close();
+
+        static Progress create(PrintStream out) {
+            return System.console() != null && System.console().isTerminal() ? new Bar() : new Lines(out);
+        }
+    }
+
+    private static long done(JsonNode charges) {
+        return charges.path("emailed").asLong() + charges.path("paid").asLong() + charges.path("failed").asLong();
+    }
+
+    private static String line(JsonNode s) {
+        JsonNode rows = s.path("rows");
+        JsonNode charges = s.path("charges");
+        long invoiced = charges.path("invoiced").asLong() + charges.path("emailed").asLong() + charges.path("paid").asLong();
+        return String.format(Locale.ROOT, "rows %d (accepted %d, rejected %d, duplicate %d) · boletos %d · e-mails %d · failed %d",
+                rows.path("total").asLong(), rows.path("accepted").asLong(), rows.path("rejected").asLong(),
+                rows.path("duplicate").asLong(), invoiced, charges.path("emailed").asLong() + charges.path("paid").asLong(),
+                charges.path("failed").asLong());
+    }
+
+    private static final class Bar implements Progress {
+        private ProgressBar bar;
+
+        @Override
+        public void show(JsonNode s) {
+            if (bar == null) {
+                bar = new ProgressBarBuilder().setTaskName("Upload").setStyle(ProgressBarStyle.ASCII)
+                        .setInitialMax(-1).setUpdateIntervalMillis(200).continuousUpdate().build();
+            }
+            long accepted = s.path("rows").path("accepted").asLong();
+            String state = s.path("status").asText();
+            if (!state.equals("WAITING") && !state.equals("IMPORTING") && accepted > 0) {
+                bar.maxHint(accepted);
+            }
+            bar.stepTo(done(s.path("charges")));
+            bar.setExtraMessage(" " + state + " · " + line(s));
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+                bar = null;
+            }
+        }
+    }
+
+    private static final class Lines implements Progress {
+        private final PrintStream out;
+        private String last = "";
+        private long lastPrint;
+
+        Lines(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void show(JsonNode s) {
+            String text = s.path("status").asText() + " · " + line(s);
+            String state = s.path("status").asText();
+            boolean finished = state.equals("COMPLETED") || state.equals("FAILED");
+            if (!text.equals(last) && (finished || System.currentTimeMillis() - lastPrint >= 2000)) {
+                out.println("  " + text);
+                last = text;
+                lastPrint = System.currentTimeMillis();
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.cobranca.local.wiring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/** Event JSON shaped as AWS delivers it (field names, nesting, encodings), from what the emulators report. */
+public final class Events {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicLong SEQUENCER = new AtomicLong(System.currentTimeMillis() * 1000);
+    private static final DateTimeFormatter API_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private Events() {
+    }
+
+    /** An S3 event notification (event version 2.1) for one object. Keys are URL-encoded as S3 does. */
+    public static String s3(String eventName, String region, String bucket, String key, long size, String eTag, String configurationId) {
+        ObjectNode record = JSON.createObjectNode();
+        record.put("eventVersion", "2.1");
+        record.put("eventSource", "aws:s3");
+        record.put("awsRegion", region);
+        record.put("eventTime", Instant.now().toString());
+        record.put("eventName", eventName);
+        record.putObject("userIdentity").put("principalId", "AWS:LOCAL");
+        record.putObject("requestParameters").put("sourceIPAddress", "127.0.0.1");
+        ObjectNode response = record.putObject("responseElements");
+        response.put("x-amz-request-id", HexFormat.of().withUpperCase().toHexDigits(SEQUENCER.incrementAndGet()));
+        response.put("x-amz-id-2", UUID.randomUUID().toString());
+        ObjectNode s3 = record.putObject("s3");
+        s3.put("s3SchemaVersion", "1.0");
+        s3.put("configurationId", configurationId);
+        ObjectNode b = s3.putObject("bucket");
+        b.put("name", bucket);
+        b.putObject("ownerIdentity").put("principalId", "LOCAL");
+        b.put("arn", "arn:aws:s3:::" + bucket);
+        ObjectNode o = s3.putObject("object");
+        o.put("key", encodeKey(key));
+        o.put("size", size);
+        if (eTag != null) {
+            o.put("eTag", eTag);
+        }
+        o.put("sequencer", HexFormat.of().withUpperCase().toHexDigits(SEQUENCER.incrementAndGet()));
+        ObjectNode root = JSON.createObjectNode();
+        root.putArray("Records").add(record);
+        return root.toString();
+    }
+
+    /** S3 URL-encodes keys in notifications (form encoding: a space is '+'), keeping '/'. */
+    static String encodeKey(String key) {
+        String[] parts = key.split("/", -1);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                sb.append('/');
+            }
+            sb.append(URLEncoder.encode(parts[i], StandardCharsets.UTF_8));
+        }
+        return sb.toString();
+    }
+
+    /** An SQS event for a batch received from the queue. */
+    public static String sqs(List<Message> messages, String queueArn, String region) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode records = root.putArray("Records");
+        for (Message m : messages) {
+            ObjectNode r = records.addObject();
+            r.put("messageId", m.messageId());
+            r.put("receiptHandle", m.receiptHandle());
+            r.put("body", m.body());
+            ObjectNode attributes = r.putObject("attributes");
+            m.attributesAsStrings().forEach(attributes::put);
+            ObjectNode messageAttributes = r.putObject("messageAttributes");
+            for (Map.Entry<String, MessageAttributeValue> e : m.messageAttributes().entrySet()) {
+                MessageAttributeValue v = e.getValue();
+                ObjectNode a = messageAttributes.putObject(e.getKey());
+                if (v.stringValue() != null) {
+                    a.put("stringValue", v.stringValue());
+                }
+                if (v.binaryValue() != null) {
+                    a.put("binaryValue", java.util.Base64.getEncoder().encodeToString(v.binaryValue().asByteArray()));
+                }
+                ArrayNode strings = a.putArray("stringListValues");
+                v.stringListValues().forEach(strings::add);
+                a.putArray("binaryListValues");
+                a.put("dataType", v.dataType());
+            }
+            r.put("md5OfBody", m.md5OfBody());
+            if (m.md5OfMessageAttributes() != null) {
+                r.put("md5OfMessageAttributes", m.md5OfMessageAttributes());
+            }
+            r.put("eventSource", "aws:sqs");
+            r.put("eventSourceARN", queueArn);
+            r.put("awsRegion", region);
+        }
+        return root.toString();
+    }
+
+    /** The parts of an HTTP request an API Gateway HTTP API (payload 2.0) event carries. */
+    public record HttpRequest(String method, String rawPath, String rawQueryString, Map<String, String> headers,
+                              List<String> cookies, Map<String, String> queryStringParameters,
+                              Map<String, String> pathParameters, String body, boolean base64, String sourceIp,
+                              String routeKey, String host) {
+    }
+
+    public static String httpApi(HttpRequest request) {
+        Instant now = Instant.now();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("version", "2.0");
+        root.put("routeKey", request.routeKey());
+        root.put("rawPath", request.rawPath());
+        root.put("rawQueryString", request.rawQueryString() == null ? "" : request.rawQueryString());
+        if (!request.cookies().isEmpty()) {
+            ArrayNode cookies = root.putArray("cookies");
+            request.cookies().forEach(cookies::add);
+        }
+        ObjectNode headers = root.putObject("headers");
+        request.headers().forEach(headers::put);
+        if (!request.queryStringParameters().isEmpty()) {
+            ObjectNode q = root.putObject("queryStringParameters");
+            request.queryStringParameters().forEach(q::put);
+        }
+        ObjectNode ctx = root.putObject("requestContext");
+        ctx.put("accountId", "000000000000");
+        ctx.put("apiId", "local");
+        ctx.put("domainName", request.host());
+        ctx.put("domainPrefix", request.host().split("[.:]")[0]);
+        ObjectNode http = ctx.putObject("http");
+        http.put("method", request.method());
+        http.put("path", request.rawPath());
+        http.put("protocol", "HTTP/1.1");
+        http.put("sourceIp", request.sourceIp());
+        http.put("userAgent", request.headers().getOrDefault("user-agent", ""));
+        ctx.put("requestId", UUID.randomUUID().toString());
+        ctx.put("routeKey", request.routeKey());
+        ctx.put("stage", "$default");
+        ctx.put("time", API_TIME.format(now));
+        ctx.put("timeEpoch", now.toEpochMilli());
+        if (!request.pathParameters().isEmpty()) {
+            ObjectNode p = root.putObject("pathParameters");
+            request.pathParameters().forEach(p::put);
+        }
+        if (request.body() != null) {
+            root.put("body", request.body());
+        }
+        root.put("isBase64Encoded", request.base64());
+        return root.toString();
+    }
+}
