@@ -32,11 +32,14 @@ create table import_chunks (
     primary key (upload_id, chunk_no)
 );
 
--- InvoiceRequested batches written with the charges they name; deleted once SQS accepted them.
+-- InvoiceRequested batches written with the charges they name; deleted once SQS accepted them. chunk_no: the key
+-- range whose transaction wrote the batch, so a sender can take exactly one committed range's batches.
 create table invoice_outbox (
-    id        bigint generated always as identity primary key,
-    upload_id uuid   not null,
-    debt_ids  text[] not null
+    id        bigint  generated always as identity primary key,
+    upload_id uuid    not null,
+    chunk_no  integer not null,
+    debt_ids  text[]  not null
 );
 
 create index invoice_outbox_upload_idx on invoice_outbox (upload_id, id);
+create index invoice_outbox_chunk_idx on invoice_outbox (upload_id, chunk_no, id);

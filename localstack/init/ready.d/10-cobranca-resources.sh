@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Creates in LocalStack what template.yaml creates on AWS: the bucket, the queues with their
-# dead-letter queues (same visibility timeouts and maxReceiveCount), and the bucket's ObjectCreated
-# notification for uploads/*.csv. LocalStack cannot run our Java Lambdas without Docker-in-Docker, so
-# the notification goes to an SQS queue (S3EventsQueue) from which the host-side runner or test
-# invokes CsvImportHandler with the very same S3 event.
+# Creates in LocalStack what template.yaml creates on AWS: the bucket, the queues with their dead-letter queues (same
+# visibility timeouts, retention and maxReceiveCount), and the bucket's ObjectCreated notification for uploads/*.csv.
+# LocalStack cannot run our Java Lambdas without Docker-in-Docker, so the notification goes to an SQS queue
+# (S3EventsQueue) from which the host-side consumer (the -Plocalstack test) invokes CsvImportHandler with the very same
+# S3 event. Like S3 on AWS, LocalStack first puts an s3:TestEvent message (no "Records") on that queue: skip it.
+# Run by LocalStack once it is ready (init/ready.d); safe to run again.
 set -euo pipefail
 region=${AWS_DEFAULT_REGION:-us-east-1}
 bucket=${COBRANCA_BUCKET:-cobranca-000000000000-uploads}
@@ -21,17 +22,26 @@ make_queue_with_dlq() { # name dlq-name visibility-timeout
     >/dev/null
 }
 
-awslocal s3api create-bucket --bucket "$bucket" --region "$region" >/dev/null
+if ! awslocal s3api head-bucket --bucket "$bucket" 2>/dev/null; then
+  if [ "$region" = us-east-1 ]; then
+    awslocal s3api create-bucket --bucket "$bucket" >/dev/null
+  else
+    awslocal s3api create-bucket --bucket "$bucket" --create-bucket-configuration "LocationConstraint=$region" >/dev/null
+  fi
+fi
+# 6 x the functions' timeouts, as in template.yaml
 make_queue_with_dlq InvoiceQueue InvoiceDeadLetterQueue 720
 make_queue_with_dlq EmailQueue EmailDeadLetterQueue 720
 
-events_url=$(awslocal sqs create-queue --queue-name S3EventsQueue --query QueueUrl --output text)
+# Longer than an import may take (CsvImportFunction's Timeout is 900 s), so a running import's event is not handed out again.
+events_url=$(awslocal sqs create-queue --queue-name S3EventsQueue --attributes VisibilityTimeout=960 --query QueueUrl --output text)
 events_arn=$(queue_arn "$events_url")
 awslocal s3api put-bucket-notification-configuration --bucket "$bucket" --notification-configuration "{
   \"QueueConfigurations\": [{
+    \"Id\": \"CsvUploaded\",
     \"QueueArn\": \"$events_arn\",
     \"Events\": [\"s3:ObjectCreated:*\"],
     \"Filter\": {\"Key\": {\"FilterRules\": [{\"Name\": \"prefix\", \"Value\": \"uploads/\"}, {\"Name\": \"suffix\", \"Value\": \".csv\"}]}}
   }]
 }"
-echo "cobranca: bucket $bucket, queues InvoiceQueue/EmailQueue (+DLQs), S3EventsQueue ready"
+echo "cobranca: bucket $bucket, queues InvoiceQueue/EmailQueue (+ dead-letter queues), S3EventsQueue ready"

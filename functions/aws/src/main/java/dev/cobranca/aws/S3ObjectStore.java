@@ -29,7 +29,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public InputStream open(String key) {
-        return s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build());
+        return get(key, GetObjectRequest.builder().bucket(bucket).key(key).build());
     }
 
     @Override
@@ -37,7 +37,20 @@ public final class S3ObjectStore implements ObjectStore {
         if (byteOffset <= 0) {
             return open(key);
         }
-        return s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).range("bytes=" + byteOffset + "-").build());
+        return get(key, GetObjectRequest.builder().bucket(bucket).key(key).range("bytes=" + byteOffset + "-").build());
+    }
+
+    private InputStream get(String key, GetObjectRequest request) {
+        try {
+            return s3.getObject(request);
+        } catch (NoSuchKeyException e) {
+            throw new NotFoundException(key, e);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw new NotFoundException(key, e);
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -16,7 +16,9 @@ import java.util.Map;
  * @param debtIdsPerMessage   {@code INVOICE_MESSAGE_DEBT_IDS}, default 100: debtIds per InvoiceRequested
  * @param lease               {@code IMPORT_LEASE_SECONDS}, default 120: how long a silent invocation keeps the import
  * @param strictGovernmentId  {@code IMPORT_STRICT_GOVERNMENT_ID}, default false: also check CPF/CNPJ digits
- * @param database            {@code DATABASE_*}
+ * @param database            {@code DATABASE_*}; {@code DATABASE_POOL_SIZE} (default 2) is the number of sessions that load
+ *                            key ranges in parallel (at most 2); the function opens one connection more, for sending
+ *                            the outbox
  */
 public record CsvImportConfig(
         String bucketName,

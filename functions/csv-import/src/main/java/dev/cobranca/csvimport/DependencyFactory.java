@@ -7,6 +7,7 @@ import dev.cobranca.core.importing.CsvPosition;
 import dev.cobranca.core.importing.DebtValidator;
 import dev.cobranca.csvimport.adapter.PostgresImportStore;
 import dev.cobranca.postgres.DataSources;
+import dev.cobranca.postgres.DatabaseConfig;
 import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -22,7 +23,11 @@ public final class DependencyFactory {
     }
 
     public static ImportService service(CsvImportConfig config) {
-        DataSource dataSource = DataSources.create(config.database(), "csv-import");
+        DatabaseConfig db = config.database();
+        // one connection more than the load sessions: the outbox sender's, so that it never waits for a key range
+        // to commit (a session holds its connection for a whole range)
+        DataSource dataSource = DataSources.create(
+                new DatabaseConfig(db.jdbcUrl(), db.user(), db.password(), loadSessions(config) + 1), "csv-import");
         return new ImportService(
                 new S3ObjectStore(AwsClients.s3(config.forcePathStyle()), config.bucketName()),
                 new SqsMessagePublisher(AwsClients.sqs(), config.invoiceQueueUrl()),
@@ -33,8 +38,13 @@ public final class DependencyFactory {
 
     public static ImportService.Settings settings(CsvImportConfig config) {
         return new ImportService.Settings(config.batchRows(), config.debtIdsPerMessage(), config.lease(),
-                Math.min(2, config.database().poolSize()), Duration.ofSeconds(1),
+                loadSessions(config), Duration.ofSeconds(1),
                 new DebtValidator(config.strictGovernmentId()));
+    }
+
+    /** Two sessions use both cores of the database well (NOTES.md, "PostgreSQL bulk load"); more only queue. */
+    private static int loadSessions(CsvImportConfig config) {
+        return Math.min(2, config.database().poolSize());
     }
 
     static final ImportProgress LOGGING = new ImportProgress() {

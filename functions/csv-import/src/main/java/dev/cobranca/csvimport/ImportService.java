@@ -106,14 +106,18 @@ public final class ImportService {
             if (claim.phase() == ImportStore.Phase.STAGING) {
                 try {
                     counts = stage(object, owner, uploadId, claim.position(), counts);
-                } catch (CsvFormatException e) {
+                } catch (CsvFormatException | ObjectStore.NotFoundException e) {
+                    // the file itself is bad or gone: no retry can help, so the upload fails alone, visibly
                     store.fail(uploadId, owner, e.getMessage());
                     LOG.warn("upload {} ({}) FAILED: {}", uploadId, object.key(), e.getMessage());
                     return new ImportResult(uploadId, object.key(), UploadStatus.FAILED, counts, e.getMessage());
                 }
             }
+            long staged = System.nanoTime();
             load(owner, uploadId);
             sendPendingOutbox(uploadId);
+            LOG.info("upload {}: staged in {} ms, loaded and enqueued in {} ms", uploadId, (staged - started) / 1_000_000,
+                    (System.nanoTime() - staged) / 1_000_000);
             String reportKey = counts.rejected() > 0 ? writeReport(uploadId) : null;
             ImportCounts done = store.finish(uploadId, owner, reportKey);
             LOG.info("upload {} ({}) IMPORTED in {} ms: {} rows, {} accepted, {} rejected, {} duplicate", uploadId,
@@ -136,6 +140,7 @@ public final class ImportService {
     /** Phase one: the file, batch by batch, into staging; each batch commits with its checkpoint. */
     private ImportCounts stage(StoredObject object, String owner, UUID uploadId, CsvPosition resumeAt,
             ImportCounts counts) {
+        long began = System.nanoTime();
         DebtFileReader reader;
         CsvPosition from;
         if (resumeAt == null) {
@@ -151,6 +156,7 @@ public final class ImportService {
             InputStream rest = from.byteOffset() >= size ? InputStream.nullInputStream() : objects.open(object.key(), from.byteOffset());
             reader = new DebtFileReader(rest, from, head.header(), settings.validator());
         }
+        LOG.info("upload {}: object open, header read in {} ms", uploadId, (System.nanoTime() - began) / 1_000_000);
         try (DebtFileReader rows = reader) {
             boolean end = false;
             while (!end) {
@@ -183,7 +189,10 @@ public final class ImportService {
         return counts;
     }
 
-    /** Phase two: staged rows into charges, key range by key range, sessions in parallel; outbox sent after each. */
+    /**
+     * Phase two: staged rows into charges, key range by key range, sessions in parallel. Each committed range's
+     * outbox goes to a sender thread, so SQS calls overlap the load instead of holding a session idle.
+     */
     private void load(String owner, UUID uploadId) {
         List<ImportStore.Chunk> chunks = store.pendingChunks(uploadId, owner, settings.lease(), settings.batchRows());
         if (chunks.isEmpty()) {
@@ -196,14 +205,22 @@ public final class ImportService {
         for (int s = 0; s < sessions; s++) {
             runs.add(chunks.subList(s * chunks.size() / sessions, (s + 1) * chunks.size() / sessions));
         }
-        if (sessions == 1) {
-            loadRun(owner, uploadId, runs.getFirst(), filterKnown);
-            return;
+        try (OutboxSender sender = new OutboxSender(uploadId)) {
+            if (sessions == 1) {
+                loadRun(owner, uploadId, runs.getFirst(), filterKnown, sender);
+            } else {
+                loadInParallel(owner, uploadId, runs, filterKnown, sender);
+            }
+            sender.awaitAll();
         }
-        try (ExecutorService pool = Executors.newFixedThreadPool(sessions, Thread.ofPlatform().name("load-", 0).factory())) {
+    }
+
+    private void loadInParallel(String owner, UUID uploadId, List<List<ImportStore.Chunk>> runs, boolean filterKnown,
+            OutboxSender sender) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(runs.size(), Thread.ofPlatform().name("load-", 0).factory())) {
             List<Future<?>> futures = new ArrayList<>();
             for (List<ImportStore.Chunk> run : runs) {
-                futures.add(pool.submit(() -> loadRun(owner, uploadId, run, filterKnown)));
+                futures.add(pool.submit(() -> loadRun(owner, uploadId, run, filterKnown, sender)));
             }
             RuntimeException failure = null;
             for (Future<?> future : futures) {
@@ -234,12 +251,93 @@ public final class ImportService {
         }
     }
 
-    private void loadRun(String owner, UUID uploadId, List<ImportStore.Chunk> run, boolean filterKnown) {
+    private void loadRun(String owner, UUID uploadId, List<ImportStore.Chunk> run, boolean filterKnown,
+            OutboxSender sender) {
         for (ImportStore.Chunk chunk : run) {
-            List<ImportStore.OutboxBatch> batches = store.loadChunk(uploadId, owner, settings.lease(), chunk,
-                    settings.debtIdsPerMessage(), filterKnown);
-            progress.chunkLoaded(uploadId, chunk.chunkNo(), batches.stream().mapToLong(b -> b.debtIds().size()).sum());
-            send(uploadId, batches);
+            sender.check(); // SQS failing: stop loading, the import fails and is retried
+            long inserted = store.loadChunk(uploadId, owner, settings.lease(), chunk, settings.debtIdsPerMessage(),
+                    filterKnown);
+            progress.chunkLoaded(uploadId, chunk.chunkNo(), inserted);
+            if (inserted > 0) {
+                sender.submit(chunk.chunkNo());
+            }
+        }
+    }
+
+    /**
+     * Sends committed chunks' outbox batches on one thread of its own, in the order the chunks committed. On close
+     * without {@link #awaitAll()} (the load failed) it finishes the page in flight, so nothing sent stays in the
+     * outbox to be sent again, and leaves the rest for the next invocation.
+     */
+    private final class OutboxSender implements AutoCloseable {
+
+        private final UUID uploadId;
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("outbox-sender").daemon(true).factory());
+        private final List<Future<?>> sent = new ArrayList<>();
+        private volatile boolean stopping;
+        private volatile RuntimeException failure;
+
+        OutboxSender(UUID uploadId) {
+            this.uploadId = uploadId;
+        }
+
+        synchronized void submit(int chunkNo) {
+            sent.add(thread.submit(() -> {
+                if (stopping || failure != null) {
+                    return;
+                }
+                try {
+                    long after = 0;
+                    for (List<ImportStore.OutboxBatch> page;
+                         !stopping && !(page = store.chunkOutbox(uploadId, chunkNo, after, OUTBOX_PAGE)).isEmpty(); ) {
+                        send(uploadId, page);
+                        after = page.getLast().id();
+                    }
+                } catch (RuntimeException e) {
+                    failure = e;
+                    throw e;
+                }
+            }));
+        }
+
+        void check() {
+            RuntimeException f = failure;
+            if (f != null) {
+                throw new IllegalStateException("sending InvoiceRequested of upload " + uploadId + " failed: " + f.getMessage(), f);
+            }
+        }
+
+        /** Waits for every submitted chunk to be sent; throws the first failure. */
+        void awaitAll() {
+            List<Future<?>> all;
+            synchronized (this) {
+                all = List.copyOf(sent);
+            }
+            for (Future<?> f : all) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while sending to SQS", e);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            stopping = true;
+            thread.shutdown();
+            try {
+                if (!thread.awaitTermination(settings.lease().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    thread.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                thread.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

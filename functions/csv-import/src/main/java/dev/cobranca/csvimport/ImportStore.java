@@ -28,13 +28,18 @@ public interface ImportStore {
 
     /**
      * One transaction: the chunk's new charges in debt_id order (first line wins within the file), their outbox
-     * batches of at most {@code debtIdsPerMessage} ids, the chunk marked done.
+     * batches of at most {@code debtIdsPerMessage} ids (tagged with the chunk), the chunk marked done.
+     *
+     * @return how many charges the chunk created
      */
-    List<OutboxBatch> loadChunk(UUID uploadId, String owner, Duration lease, Chunk chunk, int debtIdsPerMessage,
+    long loadChunk(UUID uploadId, String owner, Duration lease, Chunk chunk, int debtIdsPerMessage,
             boolean filterKnown);
 
     /** Outbox batches of the upload still to be sent, oldest first. */
     List<OutboxBatch> pendingOutbox(UUID uploadId, int limit);
+
+    /** Outbox batches one chunk wrote, still to be sent, with ids above {@code afterId}, in id order. */
+    List<OutboxBatch> chunkOutbox(UUID uploadId, int chunkNo, long afterId, int limit);
 
     void deleteOutbox(List<Long> ids);
 

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import dev.cobranca.core.upload.UploadStatus;
 import dev.cobranca.emulators.S3Emulator;
 import dev.cobranca.emulators.SqsEmulator;
+import dev.cobranca.emulators.TestDatabase;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,24 +34,26 @@ class CsvImportHandlerIT {
 
     private static S3Emulator s3;
     private static SqsEmulator sqs;
+    private static TestDatabase db;
     private ImportFixture fx;
 
     @BeforeAll
     static void startEmulators() throws Exception {
         s3 = ImportFixture.startS3();
         sqs = SqsEmulator.start();
+        db = TestDatabase.create();
     }
 
     @AfterAll
     static void stopEmulators() {
-        try (S3Emulator a = s3; SqsEmulator b = sqs) {
+        try (S3Emulator a = s3; SqsEmulator b = sqs; TestDatabase c = db) {
             // closed
         }
     }
 
     @BeforeEach
-    void setUp() {
-        fx = new ImportFixture(s3, sqs);
+    void setUp() throws Exception {
+        fx = new ImportFixture(db, s3, sqs); // the run's own database, emptied for each test
     }
 
     @AfterEach

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import dev.cobranca.emulators.S3Emulator;
 import dev.cobranca.emulators.SqsEmulator;
+import dev.cobranca.emulators.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +36,7 @@ class CsvImportIT {
 
     private static S3Emulator s3;
     private static SqsEmulator sqs;
+    private static TestDatabase db;
     private static Sample sample;
     private ImportFixture fx;
 
@@ -62,19 +64,20 @@ class CsvImportIT {
     static void startEmulators() throws Exception {
         s3 = ImportFixture.startS3();
         sqs = SqsEmulator.start();
+        db = TestDatabase.create();
         sample = Sample.of(ROWS, 42, 2);
     }
 
     @AfterAll
     static void stopEmulators() {
-        try (S3Emulator a = s3; SqsEmulator b = sqs) {
+        try (S3Emulator a = s3; SqsEmulator b = sqs; TestDatabase c = db) {
             // closed
         }
     }
 
     @BeforeEach
-    void setUp() {
-        fx = new ImportFixture(s3, sqs);
+    void setUp() throws Exception {
+        fx = new ImportFixture(db, s3, sqs); // the run's own database, emptied for each test
     }
 
     @AfterEach

@@ -29,13 +29,33 @@ final class ImportFixture implements AutoCloseable {
 
     static final String BUCKET = "cobranca-123456789012-uploads";
 
-    final TestDatabase db = TestDatabase.create();
+    final TestDatabase db;
+    private final boolean ownsDb;
     final S3Emulator s3;
     final SqsEmulator sqs;
     final String queueUrl;
 
     /** A fresh database and queue on emulators the test class shares (they take seconds to start). */
     ImportFixture(S3Emulator s3, SqsEmulator sqs) {
+        this(TestDatabase.create(), true, s3, sqs);
+    }
+
+    /**
+     * A fresh queue, and the database the test class created for this run, emptied: creating and migrating a database
+     * for every test took longer than the imports under test.
+     */
+    ImportFixture(TestDatabase db, S3Emulator s3, SqsEmulator sqs) throws SQLException {
+        this(db, false, s3, sqs);
+        execute("truncate invoice_outbox, import_chunks, import_rejected, charges, uploads cascade");
+        // a test that failed midway may leave its staging table behind
+        for (String table : query("select tablename from pg_tables where tablename like 'import\\_staging\\_%'")) {
+            execute("drop table " + table);
+        }
+    }
+
+    private ImportFixture(TestDatabase db, boolean ownsDb, S3Emulator s3, SqsEmulator sqs) {
+        this.db = db;
+        this.ownsDb = ownsDb;
         this.s3 = s3;
         this.sqs = sqs;
         s3.createBucket(BUCKET);
@@ -121,7 +141,9 @@ final class ImportFixture implements AutoCloseable {
         try {
             sqs.client().deleteQueue(b -> b.queueUrl(queueUrl));
         } finally {
-            db.close();
+            if (ownsDb) {
+                db.close();
+            }
         }
     }
 }

@@ -72,6 +72,17 @@ class ImportServiceTest {
     }
 
     @Test
+    void shouldFailUpload_whenObjectIsGone() {
+        StoredObject missing = new StoredObject("bucket", KEY, "etag-gone", 120);
+
+        ImportResult result = service(ImportProgress.NONE).importObject(missing);
+
+        assertThat(result.status()).isEqualTo(UploadStatus.FAILED);
+        assertThat(result.error()).contains(KEY).contains("does not exist");
+        assertThat(queue.bodies).isEmpty();
+    }
+
+    @Test
     void shouldEnqueueNothing_whenSameFileComesUnderAnotherKey() {
         String csv = HEADER + "Ana,1234,a@x.com,1,2022-10-12,d-1\nBia,1234,b@x.com,1,2022-10-12,d-2\n";
         service(ImportProgress.NONE).importObject(put(KEY, csv));

@@ -38,6 +38,7 @@ final class InMemoryImportStore implements ImportStore {
     final TreeMap<String, UUID> charges = new TreeMap<>();
     final Map<Long, OutboxBatch> outbox = new LinkedHashMap<>();
     private final Map<Long, UUID> outboxUpload = new HashMap<>();
+    private final Map<Long, Integer> outboxChunk = new HashMap<>();
     private long outboxIds;
 
     synchronized Upload upload(String key) {
@@ -145,7 +146,7 @@ final class InMemoryImportStore implements ImportStore {
     }
 
     @Override
-    public synchronized List<OutboxBatch> loadChunk(UUID uploadId, String owner, Duration lease, Chunk chunk,
+    public synchronized long loadChunk(UUID uploadId, String owner, Duration lease, Chunk chunk,
             int debtIdsPerMessage, boolean filterKnown) {
         Upload u = fenced(uploadId, owner, lease);
         if (u.done.contains(chunk.chunkNo())) {
@@ -162,15 +163,20 @@ final class InMemoryImportStore implements ImportStore {
                 inserted.add(row.getValue().debtId());
             }
         }
-        List<OutboxBatch> batches = new ArrayList<>();
         for (int i = 0; i < inserted.size(); i += debtIdsPerMessage) {
             OutboxBatch b = new OutboxBatch(++outboxIds, inserted.subList(i, Math.min(i + debtIdsPerMessage, inserted.size())));
             outbox.put(b.id(), b);
             outboxUpload.put(b.id(), uploadId);
-            batches.add(b);
+            outboxChunk.put(b.id(), chunk.chunkNo());
         }
         u.done.add(chunk.chunkNo());
-        return batches;
+        return inserted.size();
+    }
+
+    @Override
+    public synchronized List<OutboxBatch> chunkOutbox(UUID uploadId, int chunkNo, long afterId, int limit) {
+        return outbox.values().stream().filter(b -> outboxUpload.get(b.id()).equals(uploadId)
+                && outboxChunk.get(b.id()) == chunkNo && b.id() > afterId).limit(limit).toList();
     }
 
     @Override

@@ -25,7 +25,7 @@ final class InMemoryObjectStore implements ObjectStore {
     public InputStream open(String key, long byteOffset) {
         byte[] bytes = objects.get(key);
         if (bytes == null) {
-            throw new IllegalArgumentException("no object " + key);
+            throw new NotFoundException(key, null);
         }
         return new ByteArrayInputStream(bytes, (int) byteOffset, bytes.length - (int) byteOffset);
     }

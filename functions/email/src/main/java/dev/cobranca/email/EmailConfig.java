@@ -5,6 +5,7 @@ import dev.cobranca.aws.SecretCredentials;
 import dev.cobranca.core.config.Env;
 import dev.cobranca.postgres.DatabaseConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,12 @@ public record EmailConfig(
         boolean forcePathStyle,
         SmtpConfig smtp,
         Duration claimLease) {
+
+    /**
+     * Variables without which {@link #fromEnv} fails; the template test holds template.yaml to them. SMTP credentials
+     * are not among them: a local server needs none, and on AWS they may come from {@code SMTP_SECRET_ARN}.
+     */
+    public static final List<String> REQUIRED = List.of("DATABASE_URL", "BUCKET_NAME", "SMTP_HOST", "MAIL_FROM");
 
     /** Loose on purpose: the SMTP server is the judge; this catches a missing {@code @} or a stray space. */
     private static final Pattern ADDRESS = Pattern.compile("(?:[^<>]*<)?[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+>?");

@@ -15,6 +15,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +39,8 @@ public final class EmailService {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmailService.class);
     private static final int MAX_REASON = 500;
+    /** S3 GETs in flight ahead of the sender: a few cover an SMTP round trip; stays within the JDK's 5 kept-alive connections. */
+    private static final int READ_AHEAD = 4;
 
     private final ChargeStore charges;
     private final ObjectStore objects;
@@ -73,10 +79,10 @@ public final class EmailService {
             int sent = 0;
             int failed = 0;
             int next = 0;
-            try {
+            try (Boletos boletos = new Boletos(claimed)) {
                 for (; next < claimed.size(); next++) {
                     ClaimedCharge charge = claimed.get(next);
-                    Email email = BoletoEmail.compose(charge, invoice(charge));
+                    Email email = BoletoEmail.compose(charge, boletos.get(next));
                     try {
                         session.send(email);
                     } catch (MailDeliveryException e) {
@@ -90,6 +96,7 @@ public final class EmailService {
                         failed++;
                         continue;
                     }
+                    // Marked before the next e-mail goes: a crash can leave at most this one e-mail unmarked.
                     charges.markEmailed(charge.debtId());
                     touched.add(charge.uploadId());
                     sent++;
@@ -110,6 +117,50 @@ public final class EmailService {
         @Override
         public void close() {
             session.close();
+        }
+    }
+
+    /**
+     * The boletos of the claimed charges, read a few ahead of the sender on virtual threads, so each S3 GET overlaps
+     * the SMTP round trips of the e-mails before it instead of adding to them. A read that fails surfaces when its
+     * charge's turn comes, as if it had been read then.
+     */
+    private final class Boletos implements AutoCloseable {
+
+        private final List<ClaimedCharge> claimed;
+        private final List<Future<byte[]>> reads;
+        private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
+
+        Boletos(List<ClaimedCharge> claimed) {
+            this.claimed = claimed;
+            this.reads = new ArrayList<>(claimed.size());
+        }
+
+        /** The PDF of the i-th claimed charge, taken in order. */
+        byte[] get(int i) {
+            while (reads.size() < claimed.size() && reads.size() < i + READ_AHEAD) {
+                ClaimedCharge charge = claimed.get(reads.size());
+                reads.add(readers.submit(() -> invoice(charge)));
+            }
+            try {
+                return reads.get(i).get();
+            } catch (ExecutionException e) {
+                switch (e.getCause()) {
+                    case RuntimeException r -> throw r;
+                    case Error err -> throw err;
+                    default -> throw new IllegalStateException("reading " + claimed.get(i).invoiceKey() + " failed", e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading " + claimed.get(i).invoiceKey(), e);
+            }
+        }
+
+        /** Abandons the reads nobody will use (after a failure) and waits for the threads to end. */
+        @Override
+        public void close() {
+            readers.shutdownNow();
+            readers.close();
         }
     }
 

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 class EmailConfigTest {
 
@@ -76,5 +78,18 @@ class EmailConfigTest {
         Map<String, String> env = env();
         env.put(name, value);
         return env;
+    }
+
+    static final java.util.List<String> REQUIRED = EmailConfig.REQUIRED;
+
+    @ParameterizedTest
+    @FieldSource("REQUIRED")
+    void shouldNameTheVariable_whenARequiredOneIsMissing(String name) {
+        Map<String, String> env = env();
+        assertThat(env).as("the fixture sets every required variable").containsKey(name);
+        env.remove(name);
+
+        assertThatThrownBy(() -> EmailConfig.fromEnv(env))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(name);
     }
 }

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cobranca.core.charge.ChargeStatus;
 import dev.cobranca.core.message.EmailRequested;
 import dev.cobranca.core.message.MessageCodec;
+import dev.cobranca.core.port.ObjectStore;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -136,5 +141,69 @@ class EmailServiceTest {
             assertThatThrownBy(() -> batch.handle("{\"upload_id\":\"x\"}"))
                     .isInstanceOf(MessageCodec.MalformedMessageException.class);
         }
+    }
+
+    @Test
+    void shouldSendTheChargesBeforeAnUnreadableBoleto_andFreeTheOthers() {
+        invoiced("a-1", "a-2", "a-3", "a-4");
+        objects.objects.remove("invoices/a-3.pdf");
+
+        assertThatThrownBy(() -> handle("a-1", "a-2", "a-3", "a-4")).hasMessageContaining("invoices/a-3.pdf");
+
+        assertThat(mailer.sent).extracting(Email::to).containsExactly("a-1@example.com", "a-2@example.com");
+        assertThat(charges.row("a-2").status).isEqualTo(ChargeStatus.EMAILED);
+        assertThat(charges.row("a-3").status).isEqualTo(ChargeStatus.INVOICED);
+        assertThat(charges.row("a-3").claimUntil).as("released for the retry").isNull();
+        assertThat(charges.row("a-4").claimUntil).isNull();
+    }
+
+    @Test
+    void shouldReadTheBoletosAheadOfTheSender_andStillSendInOrder() {
+        invoiced("a-1", "a-2", "a-3", "a-4", "a-5", "a-6");
+        AtomicInteger reading = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        ObjectStore slow = new ObjectStore() {
+            @Override
+            public InputStream open(String key) {
+                mostAtOnce.accumulateAndGet(reading.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(50); // an S3 GET's latency
+                    return objects.open(key);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    reading.decrementAndGet();
+                }
+            }
+
+            @Override
+            public InputStream open(String key, long byteOffset) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Optional<ObjectInfo> head(String key) {
+                return objects.head(key);
+            }
+
+            @Override
+            public void put(String key, byte[] content, String contentType) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void put(String key, Path file, String contentType) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        EmailService prefetching = new EmailService(charges, slow, mailer, Duration.ofMinutes(5));
+
+        try (EmailService.Batch batch = prefetching.openBatch()) {
+            batch.handle(new EmailRequested(UPLOAD, List.of("a-1", "a-2", "a-3", "a-4", "a-5", "a-6")));
+        }
+
+        assertThat(mostAtOnce.get()).as("boletos read concurrently").isGreaterThan(1);
+        assertThat(mailer.sent).extracting(Email::referenceId).containsExactly("a-1", "a-2", "a-3", "a-4", "a-5", "a-6");
+        assertThat(mailer.sent.get(4).attachment()).asString(StandardCharsets.US_ASCII).isEqualTo("%PDF-1.7 boleto of a-5");
     }
 }

@@ -4,6 +4,7 @@ import dev.cobranca.aws.DatabaseConfigs;
 import dev.cobranca.core.boleto.Beneficiary;
 import dev.cobranca.core.config.Env;
 import dev.cobranca.postgres.DatabaseConfig;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,10 @@ public record InvoiceConfig(
         boolean forcePathStyle,
         String emailQueueUrl,
         Beneficiary beneficiary) {
+
+    /** Variables without which {@link #fromEnv} fails; the template test holds template.yaml to them. */
+    public static final List<String> REQUIRED = List.of("DATABASE_URL", "BUCKET_NAME", "EMAIL_QUEUE_URL",
+            "BOLETO_AGENCY", "BOLETO_ACCOUNT", "BOLETO_CONVENIO", "BOLETO_WALLET", "BENEFICIARY_NAME", "BENEFICIARY_CNPJ");
 
     public static InvoiceConfig fromEnv(Map<String, String> env) {
         Env vars = Env.of(env);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 class InvoiceConfigTest {
 
@@ -53,5 +55,18 @@ class InvoiceConfigTest {
         env.put("S3_FORCE_PATH_STYLE", "yes");
 
         assertThatThrownBy(() -> InvoiceConfig.fromEnv(env)).hasMessage("S3_FORCE_PATH_STYLE must be true or false, got 'yes'.");
+    }
+
+    static final java.util.List<String> REQUIRED = InvoiceConfig.REQUIRED;
+
+    @ParameterizedTest
+    @FieldSource("REQUIRED")
+    void shouldNameTheVariable_whenARequiredOneIsMissing(String name) {
+        Map<String, String> env = Fixtures.env();
+        assertThat(env).as("the fixture sets every required variable").containsKey(name);
+        env.remove(name);
+
+        assertThatThrownBy(() -> InvoiceConfig.fromEnv(env))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(name);
     }
 }

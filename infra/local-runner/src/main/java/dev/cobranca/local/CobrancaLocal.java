@@ -50,7 +50,23 @@ public final class CobrancaLocal {
     }
 
     public static void main(String[] args) {
+        tuneSharedJvm();
         System.exit(execute(args, System.out, System.err));
+    }
+
+    /**
+     * Settings for what is one JVM here and many on AWS, made before anything reads them. The JDK keeps at most 5 idle
+     * HTTP connections per host: with every function's environments talking to one S3 emulator that would open (and
+     * leave in TIME_WAIT) a connection for most requests. Jakarta Mail looks its StreamProvider up through ServiceLoader
+     * for every MIME part unless it is named, which GreenMail also pays for every e-mail it receives.
+     */
+    static void tuneSharedJvm() {
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "64");
+        }
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
     }
 
     /** Runs a command line; returns the exit code (for tests). */
@@ -131,8 +147,10 @@ public final class CobrancaLocal {
         @Option(names = "--smtp-port", defaultValue = "0", description = "SMTP port (0: a free one). Default: ${DEFAULT-VALUE}")
         int smtpPort;
 
-        @Option(names = "--concurrency", defaultValue = "2",
-                description = "Execution environments per function at most (AWS: the template's limits). Default: ${DEFAULT-VALUE}")
+        @Option(names = "--concurrency", defaultValue = "0", paramLabel = "N",
+                description = "At most N execution environments per function and N pollers per SQS mapping. "
+                        + "Default: the template's limits, as on AWS (ScalingConfig MaximumConcurrency, "
+                        + "ReservedConcurrentExecutions; " + Stack.DEFAULT_CONCURRENCY + " where it sets none).")
         int concurrency;
 
         @Option(names = "--visibility-timeout", paramLabel = "SECONDS",

@@ -43,8 +43,12 @@ public final class Stack implements AutoCloseable {
 
     public static final String STACK_NAME = "cobranca-local";
     public static final String REGION = S3Emulator.REGION;
+    /** Environments per function, and pollers per SQS mapping, where the template sets no limit (AWS would scale further). */
+    public static final int DEFAULT_CONCURRENCY = 5;
 
     /**
+     * @param concurrency       at most this many environments per function and pollers per SQS mapping; 0 or less:
+     *                          the template's limits (ScalingConfig MaximumConcurrency, ReservedConcurrentExecutions)
      * @param visibilityTimeout overrides the queues' VisibilityTimeout (seconds) when not null: retries come sooner
      * @param wire              false for {@code invoke}: no pollers, no notifications, no HTTP server
      */
@@ -198,9 +202,8 @@ public final class Stack implements AutoCloseable {
                     continue;
                 }
                 QueueInfo q = queue(t.queueLogicalId());
-                int concurrency = Math.min(options.concurrency(), t.maximumConcurrency() == null ? options.concurrency() : t.maximumConcurrency());
                 SqsEventSource source = new SqsEventSource(emulators.sqs().client(), q.url(), q.arn(), REGION, function,
-                        t.batchSize(), t.reportBatchItemFailures(), concurrency);
+                        t.batchSize(), t.reportBatchItemFailures(), pollers(t));
                 resources.add(source);
                 source.start();
             }
@@ -213,12 +216,30 @@ public final class Stack implements AutoCloseable {
         http.start();
     }
 
-    private int concurrency(Template.Function f) {
-        int c = options.concurrency();
+    /**
+     * Execution environments a function may have at once: enough for every poller of its SQS mappings (a poller
+     * invokes one at a time) and at least {@link #DEFAULT_CONCURRENCY} for HTTP and S3 invocations; the function's
+     * ReservedConcurrentExecutions caps it, as on AWS, and so does {@code --concurrency} when given.
+     */
+    int concurrency(Template.Function f) {
+        int pollers = f.sqsTriggers().stream().filter(Template.SqsTrigger::enabled).mapToInt(this::pollers).sum();
+        int c = Math.max(DEFAULT_CONCURRENCY, pollers);
         if (f.reservedConcurrency() != null) {
             c = Math.min(c, f.reservedConcurrency());
         }
-        return Math.max(1, c);
+        return cap(c);
+    }
+
+    /**
+     * Pollers of an SQS mapping, each invoking the function with one batch at a time: its ScalingConfig
+     * MaximumConcurrency (AWS scales up to it while messages wait), else {@link #DEFAULT_CONCURRENCY}.
+     */
+    int pollers(Template.SqsTrigger t) {
+        return cap(t.maximumConcurrency() == null ? DEFAULT_CONCURRENCY : t.maximumConcurrency());
+    }
+
+    private int cap(int c) {
+        return Math.max(1, options.concurrency() > 0 ? Math.min(c, options.concurrency()) : c);
     }
 
     /** The template's environment, evaluated locally, plus what points the function at this machine. */

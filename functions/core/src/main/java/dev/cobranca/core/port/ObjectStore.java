@@ -7,10 +7,18 @@ import java.util.Optional;
 /** The bucket: uploads, reports and invoices, addressed by key. */
 public interface ObjectStore {
 
-    /** Streams the object from its first byte. */
+    /**
+     * Streams the object from its first byte.
+     *
+     * @throws NotFoundException when there is no such object
+     */
     InputStream open(String key);
 
-    /** Streams the object from {@code byteOffset} (a ranged GET), for resuming an import. */
+    /**
+     * Streams the object from {@code byteOffset} (a ranged GET), for resuming an import.
+     *
+     * @throws NotFoundException when there is no such object
+     */
     InputStream open(String key, long byteOffset);
 
     Optional<ObjectInfo> head(String key);
@@ -20,5 +28,12 @@ public interface ObjectStore {
     void put(String key, Path file, String contentType);
 
     record ObjectInfo(String key, long size, String etag) {
+    }
+
+    /** The object does not exist (deleted, or never written): retrying will not make it appear. */
+    final class NotFoundException extends RuntimeException {
+        public NotFoundException(String key, Throwable cause) {
+            super("object " + key + " does not exist", cause);
+        }
     }
 }

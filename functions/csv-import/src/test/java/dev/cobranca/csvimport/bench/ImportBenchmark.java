@@ -43,12 +43,14 @@ public final class ImportBenchmark {
         List<Long> importMs = new ArrayList<>();
         List<Long> copyMs = new ArrayList<>();
         List<String> heaps = new ArrayList<>();
+        List<String> loads = new ArrayList<>();
         Path s3Dir = Files.createDirectories(work.resolve("s3-" + UUID.randomUUID()));
         try (S3Emulator s3 = S3Emulator.start(s3Dir); SqsEmulator sqs = SqsEmulator.start()) {
             s3.createBucket(BUCKET);
             String key = "uploads/bench.csv";
             s3.client().putObject(b -> b.bucket(BUCKET).key(key).contentType("text/csv"), RequestBody.fromFile(csv));
             for (int i = 0; i < repeats; i++) {
+                loads.add(loadAverage());
                 copyMs.add(psqlCopy(csv));
                 try (TestDatabase db = TestDatabase.create()) {
                     String queue = sqs.createQueue("bench-invoice-" + i);
@@ -65,6 +67,8 @@ public final class ImportBenchmark {
                     System.out.printf("messages on the queue: %d%n", sqs.approximateMessages(queue));
                 }
             }
+        } finally {
+            deleteTree(s3Dir); // a copy of the sample per run: hundreds of MB left behind otherwise
         }
         long imp = median(importMs);
         long copy = median(copyMs);
@@ -72,6 +76,12 @@ public final class ImportBenchmark {
         System.out.printf("psql \\copy (typed table, unique index): %s ms (median %d)%n", copyMs, copy);
         System.out.printf("import (S3 -> COPY -> charges, outbox -> SQS, -Xmx256m): %s ms (median %d)%n", importMs, imp);
         System.out.printf("ratio import / \\copy: %.2f (target <= 1.5)%n", (double) imp / copy);
+        System.out.printf("%n| run | load avg (1 min) | psql s | import s | ratio | rows/s | peak heap |%n|---|---|---|---|---|---|---|%n");
+        for (int i = 0; i < importMs.size(); i++) {
+            System.out.printf("| %d | %s | %.1f | %.1f | %.2f | %,.0f | %s |%n", i + 1, loads.get(i), copyMs.get(i) / 1000.0,
+                    importMs.get(i) / 1000.0, (double) importMs.get(i) / copyMs.get(i), rows * 1000.0 / importMs.get(i),
+                    heaps.get(i).replaceFirst("\\(.*", ""));
+        }
         System.out.printf("import rows/s: %,.0f%n", rows * 1000.0 / imp);
         System.out.printf("import peak heap: %s%n", heaps);
     }
@@ -151,6 +161,24 @@ public final class ImportBenchmark {
 
     private static long median(List<Long> values) {
         List<Long> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** The 1-minute load average as uptime shows it (other builds share this machine). */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
+        }
     }
 }

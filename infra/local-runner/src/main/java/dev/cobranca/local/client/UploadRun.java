@@ -100,7 +100,9 @@ public final class UploadRun {
         Progress progress = Progress.create(out);
         try {
             while (true) {
+                long asked = System.nanoTime();
                 HttpResponse<String> response = send(HttpRequest.newBuilder(status).GET().build());
+                long answerMillis = (System.nanoTime() - asked) / 1_000_000;
                 if (response.statusCode() != 200) {
                     throw new RunnerException(ExitCodes.UPLOAD_FAILED, "GET /uploads/" + uploadId + " answered "
                             + response.statusCode() + ": " + response.body());
@@ -125,7 +127,9 @@ public final class UploadRun {
                     out.println("Gave up after " + timeout.toSeconds() + " s: " + node);
                     return node;
                 }
-                Thread.sleep(250);
+                // The status counts the upload's charges: on a large upload that query is not free, and it competes
+                // with the functions for the same cores. Ask less often the longer it takes (at most ~1/5 of a core).
+                Thread.sleep(Math.clamp(4 * answerMillis, 250, 2000));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

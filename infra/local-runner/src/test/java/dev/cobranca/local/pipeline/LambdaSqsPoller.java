@@ -1,4 +1,4 @@
-package dev.cobranca.email;
+package dev.cobranca.local.pipeline;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;

@@ -1,10 +1,11 @@
-package dev.cobranca.email;
+package dev.cobranca.local.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cobranca.core.boleto.DigitableLine;
 import dev.cobranca.core.message.InvoiceRequested;
 import dev.cobranca.core.message.MessageCodec;
+import dev.cobranca.email.EmailHandler;
 import dev.cobranca.email.adapter.SmtpMailer;
 import dev.cobranca.emulators.S3Emulator;
 import dev.cobranca.emulators.SmtpEmulator;
@@ -48,7 +49,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Invoice and e-mail functions end to end, on a real PostgreSQL, S3Proxy, ElasticMQ and GreenMail: charges as the
  * import leaves them, InvoiceRequested messages on the invoice queue, and the functions driven the way Lambda drives
  * them (see {@link LambdaSqsPoller}). The handlers are built as the local runner builds them, from an environment
- * like template.yaml's; the SDK reaches the emulators through the standard endpoint system properties.
+ * like template.yaml's; the SDK reaches the emulators through the standard endpoint system properties. It lives in the
+ * local runner's tests because it needs both functions, and functions never depend on each other, not even in tests.
  */
 class PipelineIT {
 
