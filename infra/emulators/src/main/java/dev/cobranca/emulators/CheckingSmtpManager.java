@@ -6,6 +6,7 @@ import com.icegreen.greenmail.smtp.SmtpManager;
 import com.icegreen.greenmail.smtp.SmtpState;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -48,9 +49,13 @@ final class CheckingSmtpManager extends SmtpManager {
     }
 
     @Override
-    public synchronized void send(SmtpState state) {
-        super.send(state);
+    public void send(SmtpState state) {
         Path dir = checks.emlDir;
+        if (checks.keepInMemory || dir == null) {
+            synchronized (this) { // GreenMail's mailboxes are not built for concurrent delivery
+                super.send(state);
+            }
+        }
         if (dir != null) {
             write(dir, state);
         }
@@ -62,7 +67,7 @@ final class CheckingSmtpManager extends SmtpManager {
                 .map(MailAddress::getEmail).orElse("unknown");
         String name = LocalDateTime.now().format(STAMP) + "-" + sequence.incrementAndGet() + "-"
                 + to.replaceAll("[^A-Za-z0-9._@-]", "_") + ".eml";
-        try (OutputStream out = Files.newOutputStream(dir.resolve(name))) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(name)), 16 * 1024)) {
             message.writeTo(out);
         } catch (IOException | MessagingException e) {
             // the message was accepted; losing its copy on disk must not fail the SMTP session

@@ -103,6 +103,15 @@ public final class SmtpEmulator implements AutoCloseable {
         greenMail.checks.emlDir = dir;
     }
 
+    /**
+     * Whether accepted messages also stay in GreenMail's mailboxes (for {@link #receivedMessages()}). The local
+     * runner turns it off when it writes {@code .eml} files: GreenMail keeps every message in memory and looks
+     * recipients up in a list, which a 100,000-e-mail demo cannot afford.
+     */
+    public void keepInMemory(boolean keep) {
+        greenMail.checks.keepInMemory = keep;
+    }
+
     /** Drops the messages received so far. */
     public void purge() {
         try {
@@ -127,6 +136,7 @@ public final class SmtpEmulator implements AutoCloseable {
         final Set<String> rejected = ConcurrentHashMap.newKeySet();
         volatile boolean transientFailure;
         volatile Path emlDir;
+        volatile boolean keepInMemory = true;
     }
 
     /** GreenMail whose SMTP manager consults {@link Checks}: its documented extension point for answers. */

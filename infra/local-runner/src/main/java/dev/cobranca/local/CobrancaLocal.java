@@ -180,6 +180,7 @@ public final class CobrancaLocal {
         public Integer call() throws InterruptedException {
             long t0 = System.nanoTime();
             Stack stack = Stack.start(stackOptions.toOptions(common, true));
+            stack.emulators().smtp().keepInMemory(false); // the .eml files under the data dir are the record
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stack.close();
@@ -230,6 +231,7 @@ public final class CobrancaLocal {
         }
         long t0 = System.nanoTime();
         try (Stack stack = Stack.start(stackOptions.toOptions(common, true))) {
+            stack.emulators().smtp().keepInMemory(false); // the .eml files under the data dir are the record
             if (!stack.unavailable().isEmpty()) {
                 throw new RunnerException(ExitCodes.FUNCTION_INIT_FAILED, "Cannot run an upload without every function: "
                         + stack.unavailable());
