@@ -77,14 +77,15 @@ class InvokeEventsIT {
         assertThat(invoke("ApiFunction", "api/http-malformed-json.json").statusCode()).isEqualTo(400);
         assertThat(invoke("ApiFunction", "api/http-payment-webhook.json").statusCode()).isEqualTo(404);
 
-        // the object the S3 event names does not exist: a function error (Lambda retries it), nothing imported
+        // the object the S3 event names does not exist: no retry can help, so the upload ends FAILED, saying why
         Invocation missing = invoke("CsvImportFunction", "csv-import/s3-object-created.json");
-        assertThat(missing.exitCode()).as(missing.out()).isEqualTo(ExitCodes.UPLOAD_FAILED);
-        assertThat(missing.response().path("errorMessage").asText()).isNotBlank();
-        System.out.println("missing object: " + missing.response().path("errorMessage").asText());
+        assertThat(missing.exitCode()).as(missing.out()).isEqualTo(0);
+        assertThat(missing.response().path("imports").get(0).path("status").asText()).isEqualTo("FAILED");
+        assertThat(missing.response().path("imports").get(0).path("error").asText()).contains("does not exist");
         Invocation dropped = invoke("CsvImportFunction", "csv-import/s3-object-created-dropped.json");
-        assertThat(dropped.exitCode()).as(dropped.out()).isEqualTo(ExitCodes.UPLOAD_FAILED);
-        System.out.println("uploads after: " + uploadsDump());
+        assertThat(dropped.exitCode()).as(dropped.out()).isEqualTo(0);
+        assertThat(dropped.response().path("imports").get(0).path("status").asText()).isEqualTo("FAILED");
+        assertThat(uploadsDump()).doesNotContain("IMPORTING");
 
         // SQS: well-formed messages about charges that do not exist succeed (nothing to do); the poison fails alone
         assertThat(invoke("InvoiceFunction", "invoice/sqs-invoice-requested.json").failedMessageIds()).isEmpty();
