@@ -1,9 +1,9 @@
 package dev.cobranca.local;
 
+import dev.cobranca.samtemplate.CfnYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cobranca.local.template.CfnYaml;
 import dev.cobranca.local.template.Intrinsics;
 import dev.cobranca.local.template.Template;
 import dev.cobranca.local.template.TemplateException;

@@ -1,5 +1,6 @@
 package dev.cobranca.templatecheck;
 
+import dev.cobranca.samtemplate.CfnYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

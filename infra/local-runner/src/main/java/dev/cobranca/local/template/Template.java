@@ -1,5 +1,6 @@
 package dev.cobranca.local.template;
 
+import dev.cobranca.samtemplate.CfnYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

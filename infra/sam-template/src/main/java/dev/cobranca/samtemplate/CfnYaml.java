@@ -1,4 +1,4 @@
-package dev.cobranca.local.template;
+package dev.cobranca.samtemplate;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a CloudFormation/SAM template. The short-form tags ({@code !Ref}, {@code !GetAtt}, {@code !Sub}, ...) become
- * their long JSON form ({@code {"Ref": ...}}, {@code {"Fn::GetAtt": [...]}}), so {@link Intrinsics} sees one shape.
+ * their long JSON form ({@code {"Ref": ...}}, {@code {"Fn::GetAtt": [...]}}), as CloudFormation sees them.
  */
 public final class CfnYaml {
 
