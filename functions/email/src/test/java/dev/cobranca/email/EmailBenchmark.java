@@ -19,13 +19,8 @@ import java.util.UUID;
  * E-mails per second through {@link SmtpMailer} (one connection reused for every e-mail, as the function does per
  * batch) to a local SMTP server (GreenMail, in the same JVM), each e-mail the real thing: Portuguese text and HTML
  * and a real boleto PDF attached. Not a test (it lives in src/test so it is not shipped). Arguments: [count, default
- * 5000] [warm-up, default 1000]. From the repository root:
- * <pre>
- * ./mvnw -B -q -pl functions/email -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/email-cp.txt
- * taskset -c 0 java -XX:ActiveProcessorCount=1 -cp functions/email/target/test-classes:functions/email/target/classes:$(cat /tmp/email-cp.txt) \
- *     dev.cobranca.email.EmailBenchmark 5000 2000
- * </pre>
- * {@code taskset -c 0} pins the whole JVM, client and server, to one core (drop it where taskset is missing).
+ * 5000] [warm-up, default 1000]. Run it with {@code bench/email/run.sh [count] [warm-up]} from the
+ * repository root: it pins the whole JVM, client and server, to one core where taskset exists.
  * Prints the wall-clock rate, the process CPU time (client and server together, so per-core figures are
  * conservative) and the sending thread's own CPU time per e-mail.
  */

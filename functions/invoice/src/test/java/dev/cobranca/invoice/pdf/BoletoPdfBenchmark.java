@@ -5,12 +5,8 @@ import java.time.LocalDate;
 
 /**
  * Renders boletos on one thread and prints PDFs per second and sizes. Not a test (it lives in src/test so it is
- * not shipped); arguments: [count, default 20000] [warm-up, default 5000]. From the repository root:
- * <pre>
- * ./mvnw -B -q -pl functions/invoice -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/invoice-cp.txt
- * java -XX:ActiveProcessorCount=1 -cp functions/invoice/target/test-classes:functions/invoice/target/classes:$(cat /tmp/invoice-cp.txt) \
- *     dev.cobranca.invoice.pdf.BoletoPdfBenchmark 20000 5000
- * </pre>
+ * not shipped); arguments: [count, default 20000] [warm-up, default 5000]. Run it with {@code bench/boleto/run.sh [count] [warm-up]} from the
+ * repository root (one processor, serial GC).
  */
 public final class BoletoPdfBenchmark {
 
