@@ -1,6 +1,7 @@
 package dev.cobranca.csvimport;
 
 import dev.cobranca.aws.DatabaseConfigs;
+import dev.cobranca.core.config.Env;
 import dev.cobranca.postgres.DatabaseConfig;
 import java.time.Duration;
 import java.util.List;
@@ -50,14 +51,15 @@ public record CsvImportConfig(
     }
 
     public static CsvImportConfig fromEnv(Map<String, String> env) {
+        Env vars = Env.of(env);
         return new CsvImportConfig(
-                trimmed(env.get("BUCKET_NAME")),
-                bool(env, "S3_FORCE_PATH_STYLE"),
-                trimmed(env.get("INVOICE_QUEUE_URL")),
-                DatabaseConfig.intValue(env, "IMPORT_BATCH_ROWS", 100_000),
-                DatabaseConfig.intValue(env, "INVOICE_MESSAGE_DEBT_IDS", 100),
-                Duration.ofSeconds(DatabaseConfig.intValue(env, "IMPORT_LEASE_SECONDS", 120)),
-                bool(env, "IMPORT_STRICT_GOVERNMENT_ID"),
+                vars.optional("BUCKET_NAME"),
+                vars.bool("S3_FORCE_PATH_STYLE", false),
+                vars.optional("INVOICE_QUEUE_URL"),
+                vars.range("IMPORT_BATCH_ROWS", 100_000, Integer.MIN_VALUE, Integer.MAX_VALUE),
+                vars.range("INVOICE_MESSAGE_DEBT_IDS", 100, Integer.MIN_VALUE, Integer.MAX_VALUE),
+                Duration.ofSeconds(vars.range("IMPORT_LEASE_SECONDS", 120, Integer.MIN_VALUE, Integer.MAX_VALUE)),
+                vars.bool("IMPORT_STRICT_GOVERNMENT_ID", false),
                 DatabaseConfigs.fromEnv(env));
     }
 
@@ -65,21 +67,5 @@ public record CsvImportConfig(
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(message);
         }
-    }
-
-    private static String trimmed(String value) {
-        return value == null ? null : value.trim();
-    }
-
-    private static boolean bool(Map<String, String> env, String name) {
-        String raw = env.get(name);
-        if (raw == null || raw.isBlank()) {
-            return false;
-        }
-        return switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(name + " must be true or false, got '" + raw + "'.");
-        };
     }
 }

@@ -34,11 +34,6 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int p
                 vars.range("DATABASE_POOL_SIZE", 2, 1, 20));
     }
 
-    /** Reads an optional whole number, failing fast with the variable's name when it is not one. */
-    public static int intValue(Map<String, String> env, String name, int defaultValue) {
-        return Env.of(env).range(name, defaultValue, Integer.MIN_VALUE, Integer.MAX_VALUE);
-    }
-
     @Override
     public String toString() {
         return "DatabaseConfig[jdbcUrl=" + jdbcUrl.replaceAll("password=[^&]*", "password=***")
