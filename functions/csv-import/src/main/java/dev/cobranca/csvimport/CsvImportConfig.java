@@ -13,8 +13,11 @@ import java.util.Map;
  * @param bucketName          {@code BUCKET_NAME}, required: the bucket holding uploads and reports
  * @param forcePathStyle      {@code S3_FORCE_PATH_STYLE}, default false (true for emulators)
  * @param invoiceQueueUrl     {@code INVOICE_QUEUE_URL}, required
- * @param batchRows           {@code IMPORT_BATCH_ROWS}, default 100000: rows per committed batch
- * @param debtIdsPerMessage   {@code INVOICE_MESSAGE_DEBT_IDS}, default 100: debtIds per InvoiceRequested
+ * @param batchRows           {@code IMPORT_BATCH_ROWS}, default 100000: rows per key range (one loading transaction,
+ *                            the unit of resuming)
+ * @param debtIdsPerMessage   {@code INVOICE_MESSAGE_DEBT_IDS}, default 500: debtIds per InvoiceRequested (SQS bills and
+ *                            the emulators spend per request: fewer, larger messages; the invoice queue's BatchSize of 2
+ *                            keeps about 1,000 boletos per invocation)
  * @param lease               {@code IMPORT_LEASE_SECONDS}, default 120: how long a silent invocation keeps the import
  * @param strictGovernmentId  {@code IMPORT_STRICT_GOVERNMENT_ID}, default false: also check CPF/CNPJ digits
  * @param database            {@code DATABASE_*}; {@code DATABASE_POOL_SIZE} (default 2) is the number of sessions that load
@@ -57,7 +60,7 @@ public record CsvImportConfig(
                 vars.bool("S3_FORCE_PATH_STYLE", false),
                 vars.optional("INVOICE_QUEUE_URL"),
                 vars.range("IMPORT_BATCH_ROWS", 100_000, Integer.MIN_VALUE, Integer.MAX_VALUE),
-                vars.range("INVOICE_MESSAGE_DEBT_IDS", 100, Integer.MIN_VALUE, Integer.MAX_VALUE),
+                vars.range("INVOICE_MESSAGE_DEBT_IDS", 500, Integer.MIN_VALUE, Integer.MAX_VALUE),
                 Duration.ofSeconds(vars.range("IMPORT_LEASE_SECONDS", 120, Integer.MIN_VALUE, Integer.MAX_VALUE)),
                 vars.bool("IMPORT_STRICT_GOVERNMENT_ID", false),
                 DatabaseConfigs.fromEnv(env));

@@ -3,7 +3,6 @@ package dev.cobranca.csvimport;
 import dev.cobranca.aws.AwsClients;
 import dev.cobranca.aws.S3ObjectStore;
 import dev.cobranca.aws.SqsMessagePublisher;
-import dev.cobranca.core.importing.CsvPosition;
 import dev.cobranca.core.importing.DebtValidator;
 import dev.cobranca.csvimport.adapter.PostgresImportStore;
 import dev.cobranca.postgres.DataSources;
@@ -49,8 +48,8 @@ public final class DependencyFactory {
 
     static final ImportProgress LOGGING = new ImportProgress() {
         @Override
-        public void batchCommitted(UUID uploadId, CsvPosition after) {
-            LOG.info("upload {}: {} rows read, up to line {}", uploadId, after.records(), after.nextLine() - 1);
+        public void fileRead(UUID uploadId, long rows) {
+            LOG.info("upload {}: {} rows read and sorted", uploadId, rows);
         }
 
         @Override

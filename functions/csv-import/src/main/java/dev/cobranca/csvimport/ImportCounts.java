@@ -12,8 +12,4 @@ package dev.cobranca.csvimport;
 public record ImportCounts(long total, long rejected, long staged, long accepted, long duplicate) {
 
     public static final ImportCounts NONE = new ImportCounts(0, 0, 0, 0, 0);
-
-    public ImportCounts plusBatch(long rows, long rejectedRows) {
-        return new ImportCounts(total + rows, rejected + rejectedRows, staged + rows - rejectedRows, accepted, duplicate);
-    }
 }

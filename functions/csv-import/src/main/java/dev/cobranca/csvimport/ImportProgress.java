@@ -1,6 +1,5 @@
 package dev.cobranca.csvimport;
 
-import dev.cobranca.core.importing.CsvPosition;
 import java.util.UUID;
 
 /**
@@ -12,8 +11,8 @@ public interface ImportProgress {
     ImportProgress NONE = new ImportProgress() {
     };
 
-    /** A batch of rows and its checkpoint committed. */
-    default void batchCommitted(UUID uploadId, CsvPosition after) {
+    /** The file was read and sorted; its counts, rejected rows and key ranges committed. */
+    default void fileRead(UUID uploadId, long rows) {
     }
 
     /** A key range of charges (and its outbox batches) committed, before the outbox is sent. */

@@ -1,18 +1,16 @@
 package dev.cobranca.csvimport;
 
 import dev.cobranca.core.importing.CsvFormatException;
-import dev.cobranca.core.importing.CsvPosition;
-import dev.cobranca.core.importing.DebtFileReader;
 import dev.cobranca.core.importing.DebtValidator;
 import dev.cobranca.core.importing.RejectedRowsReport;
-import dev.cobranca.core.importing.RowOutcome;
 import dev.cobranca.core.message.InvoiceRequested;
 import dev.cobranca.core.message.MessageCodec;
 import dev.cobranca.core.port.MessagePublisher;
 import dev.cobranca.core.port.ObjectStore;
 import dev.cobranca.core.upload.UploadStatus;
+import dev.cobranca.csvimport.sort.Keys;
+import dev.cobranca.csvimport.sort.SortedRuns;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -27,20 +25,26 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports one uploaded CSV object: reads and validates it as a stream, stages valid rows batch by batch, loads them
- * into charges in debt_id order, enqueues InvoiceRequested for the new charges through the outbox, writes the
- * rejected-rows report. Safe to run twice for the same object, at once or after a crash: the lease makes one
- * invocation work at a time, the checkpoints make the next one resume.
+ * Imports one uploaded CSV object: reads and validates it as a stream, sorts the valid rows by debtId on local disk,
+ * loads them into charges key range by key range (inserting in the unique index's order is what makes a bulk load
+ * fast: NOTES.md, "PostgreSQL bulk load"), enqueues InvoiceRequested for the new charges through the outbox, writes
+ * the rejected-rows report. Safe to run twice for the same object, at once or after a crash: the lease makes one
+ * invocation work at a time, the committed key ranges are never loaded again.
  */
 public final class ImportService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
-    private static final int OUTBOX_PAGE = 500;
+    private static final int OUTBOX_PAGE = 100;
     private static final int PUBLISHERS = 8;
+    private static final int PROBE_KEYS = 1_000;
+    private static final int READ_THREADS = Runtime.getRuntime().availableProcessors();
 
     private final ObjectStore objects;
     private final MessagePublisher invoiceQueue;
@@ -49,7 +53,7 @@ public final class ImportService {
     private final ImportProgress progress;
 
     /**
-     * @param batchRows         rows per staging transaction, and about the rows per loading transaction
+     * @param batchRows         about the rows of one key range: one loading transaction, the unit of resuming
      * @param debtIdsPerMessage debtIds per InvoiceRequested message
      * @param lease             how long an invocation may go without committing before another may take over
      * @param loadSessions      key ranges loaded in parallel (one connection each)
@@ -101,24 +105,28 @@ public final class ImportService {
         UUID uploadId = claim.uploadId();
         long started = System.nanoTime();
         try {
-            sendPendingOutbox(uploadId); // a crashed invocation may have committed batches it never sent
-            ImportCounts counts = claim.counts();
-            if (claim.phase() == ImportStore.Phase.STAGING) {
+            sendPendingOutbox(uploadId); // a crashed invocation may have committed ranges it never sent
+            try (ImportWorkspace workspace = ImportWorkspace.create(uploadId)) {
+                // a sample fine enough to cut ranges of batchRows rows, at most one key in 512 kept in memory
+                SortedRuns runs = new SortedRuns(workspace.dir(), sortBudget(), Math.clamp(settings.batchRows() / 16, 1, 512));
+                List<ImportStore.Chunk> chunks;
                 try {
-                    counts = stage(object, owner, uploadId, claim.position(), counts);
+                    chunks = claim.phase() == ImportStore.Phase.READING
+                            ? readAndPlan(object, owner, uploadId, runs, workspace)
+                            : rereadPending(object, owner, uploadId, runs);
                 } catch (CsvFormatException | ObjectStore.NotFoundException e) {
                     // the file itself is bad or gone: no retry can help, so the upload fails alone, visibly
                     store.fail(uploadId, owner, e.getMessage());
                     LOG.warn("upload {} ({}) FAILED: {}", uploadId, object.key(), e.getMessage());
-                    return new ImportResult(uploadId, object.key(), UploadStatus.FAILED, counts, e.getMessage());
+                    return new ImportResult(uploadId, object.key(), UploadStatus.FAILED, claim.counts(), e.getMessage());
                 }
+                long read = System.nanoTime();
+                load(owner, uploadId, chunks, runs);
+                LOG.info("upload {}: read and sorted in {} ms ({} runs), loaded in {} ms", uploadId,
+                        (read - started) / 1_000_000, runs.runCount(), (System.nanoTime() - read) / 1_000_000);
             }
-            long staged = System.nanoTime();
-            load(owner, uploadId);
             sendPendingOutbox(uploadId);
-            LOG.info("upload {}: staged in {} ms, loaded and enqueued in {} ms", uploadId, (staged - started) / 1_000_000,
-                    (System.nanoTime() - staged) / 1_000_000);
-            String reportKey = counts.rejected() > 0 ? writeReport(uploadId) : null;
+            String reportKey = writeReport(uploadId);
             ImportCounts done = store.finish(uploadId, owner, reportKey);
             LOG.info("upload {} ({}) IMPORTED in {} ms: {} rows, {} accepted, {} rejected, {} duplicate", uploadId,
                     object.key(), (System.nanoTime() - started) / 1_000_000, done.total(), done.accepted(),
@@ -137,90 +145,141 @@ public final class ImportService {
         }
     }
 
-    /** Phase one: the file, batch by batch, into staging; each batch commits with its checkpoint. */
-    private ImportCounts stage(StoredObject object, String owner, UUID uploadId, CsvPosition resumeAt,
-            ImportCounts counts) {
-        long began = System.nanoTime();
-        DebtFileReader reader;
-        CsvPosition from;
-        if (resumeAt == null) {
-            reader = DebtFileReader.fromStart(objects.open(object.key()), settings.validator());
-            from = reader.position();
-        } else {
-            from = resumeAt;
-            LOG.info("upload {} resumes at line {} (byte {})", uploadId, from.nextLine(), from.byteOffset());
-            DebtFileReader.HeaderAndStart head = DebtFileReader.dataStart(objects.open(object.key()));
-            long size = object.size() >= 0 ? object.size()
-                    : objects.head(object.key()).map(ObjectStore.ObjectInfo::size).orElse(Long.MAX_VALUE);
-            // a ranged GET from the end of the object is refused (416): nothing is left to read there anyway
-            InputStream rest = from.byteOffset() >= size ? InputStream.nullInputStream() : objects.open(object.key(), from.byteOffset());
-            reader = new DebtFileReader(rest, from, head.header(), settings.validator());
-        }
-        LOG.info("upload {}: object open, header read in {} ms", uploadId, (System.nanoTime() - began) / 1_000_000);
-        try (DebtFileReader rows = reader) {
-            boolean end = false;
-            while (!end) {
-                long read = 0;
-                long rejected = 0;
-                try (ImportStore.StagingBatch batch = store.beginBatch(uploadId, owner, settings.lease(), from)) {
-                    while (read < settings.batchRows()) {
-                        RowOutcome row = rows.next();
-                        if (row == null) {
-                            end = true;
-                            break;
-                        }
-                        read++;
-                        switch (row) {
-                            case RowOutcome.Accepted a -> batch.accept(a.line(), a.debt());
-                            case RowOutcome.Rejected r -> {
-                                rejected++;
-                                batch.reject(r.line(), r.reason(), r.text());
-                            }
-                        }
-                    }
-                    CsvPosition after = rows.position();
-                    batch.commit(after, read, rejected, end);
-                    from = after;
-                }
-                counts = counts.plusBatch(read, rejected);
-                progress.batchCommitted(uploadId, from);
-            }
-        }
-        return counts;
+    /**
+     * Phase one: the whole file, validated and sorted by debtId on local disk; then, in one transaction, its counts,
+     * its rejected rows and the key ranges to load. Nothing reaches charges yet, so a crash here costs only the read.
+     */
+    private List<ImportStore.Chunk> readAndPlan(StoredObject object, String owner, UUID uploadId, SortedRuns runs,
+            ImportWorkspace workspace) {
+        RejectedSpool rejected = new RejectedSpool(workspace.dir());
+        UploadReader.Result read = reader().read(objects.open(object.key()), key -> true, runs, rejected,
+                heartbeat(uploadId, owner));
+        List<ImportStore.Chunk> chunks = store.planLoad(uploadId, owner, settings.lease(),
+                new ImportStore.ReadCounts(read.total(), read.rejected(), read.valid()), bounds(runs), rejected::forEach);
+        progress.fileRead(uploadId, read.total());
+        return chunks;
     }
 
     /**
-     * Phase two: staged rows into charges, key range by key range, sessions in parallel. Each committed range's
-     * outbox goes to a sender thread, so SQS calls overlap the load instead of holding a session idle.
+     * A resumed import: the ranges committed before are not touched again; the file is read once more (seconds, and
+     * its counts and rejected rows are already recorded) for the rows of the ranges still to load.
      */
-    private void load(String owner, UUID uploadId) {
-        List<ImportStore.Chunk> chunks = store.pendingChunks(uploadId, owner, settings.lease(), settings.batchRows());
+    private List<ImportStore.Chunk> rereadPending(StoredObject object, String owner, UUID uploadId, SortedRuns runs) {
+        List<ImportStore.Chunk> pending = store.pendingChunks(uploadId);
+        if (!pending.isEmpty()) {
+            LOG.info("upload {} resumes: {} key range(s) still to load", uploadId, pending.size());
+            reader().read(objects.open(object.key()), inAny(pending), runs, null, heartbeat(uploadId, owner));
+        }
+        return pending;
+    }
+
+    private UploadReader reader() {
+        return new UploadReader(settings.validator(), store::encode, READ_THREADS);
+    }
+
+    /** What one reading thread may hold before it writes a sorted run: a share of the heap, whatever the file's size. */
+    private static long sortBudget() {
+        return Math.clamp(Runtime.getRuntime().maxMemory() / (5L * READ_THREADS), 4L << 20, 64L << 20);
+    }
+
+    /** Key ranges of about {@code batchRows} rows each, from the runs' sample of keys. */
+    private List<String> bounds(SortedRuns runs) {
+        List<byte[]> sample = runs.sampleKeys();
+        long ranges = (runs.rows() + settings.batchRows() - 1) / settings.batchRows();
+        List<String> bounds = new ArrayList<>();
+        byte[] previous = null;
+        for (long i = 1; i < ranges && !sample.isEmpty(); i++) {
+            byte[] bound = sample.get((int) (i * sample.size() / ranges));
+            if (previous == null || Keys.compare(bound, previous) > 0) {
+                bounds.add(Keys.text(bound));
+                previous = bound;
+            }
+        }
+        return bounds;
+    }
+
+    private static Predicate<byte[]> inAny(List<ImportStore.Chunk> chunks) {
+        List<byte[][]> ranges = chunks.stream()
+                .map(c -> new byte[][] {bytes(c.lowerExclusive()), bytes(c.upperInclusive())}).toList();
+        return key -> {
+            for (byte[][] range : ranges) {
+                if (Keys.inRange(key, range[0], range[1])) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    private static byte[] bytes(String bound) {
+        return bound == null ? null : Keys.of(bound);
+    }
+
+    /** Renews the lease from the reading thread, at most every quarter lease. */
+    private Runnable heartbeat(UUID uploadId, String owner) {
+        long every = settings.lease().toNanos() / 4;
+        long[] last = {System.nanoTime()};
+        return () -> {
+            if (System.nanoTime() - last[0] >= every) {
+                store.renewLease(uploadId, owner, settings.lease());
+                last[0] = System.nanoTime();
+            }
+        };
+    }
+
+    /**
+     * Phase two: the sorted rows into charges, key range by key range, sessions in parallel (each a contiguous run of
+     * ranges, so each walks the unique index in order). Each committed range's outbox goes to a sender thread, so SQS
+     * calls overlap the load instead of holding a session idle.
+     */
+    private void load(String owner, UUID uploadId, List<ImportStore.Chunk> chunks, SortedRuns runs) {
         if (chunks.isEmpty()) {
             return;
         }
-        boolean filterKnown = store.mostlyKnown(uploadId);
+        boolean expectCharged = store.countCharged(probe(runs)) > 0;
+        if (expectCharged) {
+            LOG.info("upload {}: some debtIds are charged already (a re-upload?); loading through staging", uploadId);
+        }
         int sessions = Math.max(1, Math.min(settings.loadSessions(), chunks.size()));
-        // each session takes a contiguous run of key ranges: inserts then walk the unique index in order
-        List<List<ImportStore.Chunk>> runs = new ArrayList<>();
+        List<List<ImportStore.Chunk>> parts = new ArrayList<>();
         for (int s = 0; s < sessions; s++) {
-            runs.add(chunks.subList(s * chunks.size() / sessions, (s + 1) * chunks.size() / sessions));
+            parts.add(chunks.subList(s * chunks.size() / sessions, (s + 1) * chunks.size() / sessions));
         }
         try (OutboxSender sender = new OutboxSender(uploadId)) {
             if (sessions == 1) {
-                loadRun(owner, uploadId, runs.getFirst(), filterKnown, sender);
+                loadRun(owner, uploadId, parts.getFirst(), runs, expectCharged, sender, new AtomicBoolean());
             } else {
-                loadInParallel(owner, uploadId, runs, filterKnown, sender);
+                loadInParallel(owner, uploadId, parts, runs, expectCharged, sender);
             }
             sender.awaitAll();
         }
     }
 
-    private void loadInParallel(String owner, UUID uploadId, List<List<ImportStore.Chunk>> runs, boolean filterKnown,
-            OutboxSender sender) {
-        try (ExecutorService pool = Executors.newFixedThreadPool(runs.size(), Thread.ofPlatform().name("load-", 0).factory())) {
+    /** Up to {@value #PROBE_KEYS} debtIds spread over the file, to tell a new file from a re-upload before loading. */
+    private static List<String> probe(SortedRuns runs) {
+        List<byte[]> sample = runs.sampleKeys();
+        int n = Math.min(PROBE_KEYS, sample.size());
+        List<String> keys = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            keys.add(Keys.text(sample.get((int) ((long) i * sample.size() / n))));
+        }
+        return keys;
+    }
+
+    private void loadInParallel(String owner, UUID uploadId, List<List<ImportStore.Chunk>> parts, SortedRuns runs,
+            boolean expectCharged, OutboxSender sender) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(parts.size(), Thread.ofPlatform().name("load-", 0).factory())) {
             List<Future<?>> futures = new ArrayList<>();
-            for (List<ImportStore.Chunk> run : runs) {
-                futures.add(pool.submit(() -> loadRun(owner, uploadId, run, filterKnown, sender)));
+            AtomicBoolean stop = new AtomicBoolean();
+            for (List<ImportStore.Chunk> part : parts) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        loadRun(owner, uploadId, part, runs, expectCharged, sender, stop);
+                    } catch (RuntimeException | Error e) {
+                        stop.set(true); // the other sessions stop after their current range
+                        throw e;
+                    }
+                }));
             }
             RuntimeException failure = null;
             for (Future<?> future : futures) {
@@ -251,15 +310,21 @@ public final class ImportService {
         }
     }
 
-    private void loadRun(String owner, UUID uploadId, List<ImportStore.Chunk> run, boolean filterKnown,
-            OutboxSender sender) {
-        for (ImportStore.Chunk chunk : run) {
+    private void loadRun(String owner, UUID uploadId, List<ImportStore.Chunk> part, SortedRuns runs,
+            boolean expectCharged, OutboxSender sender, AtomicBoolean stop) {
+        for (ImportStore.Chunk chunk : part) {
+            if (stop.get()) {
+                return;
+            }
             sender.check(); // SQS failing: stop loading, the import fails and is retried
-            long inserted = store.loadChunk(uploadId, owner, settings.lease(), chunk, settings.debtIdsPerMessage(),
-                    filterKnown);
+            byte[] lower = bytes(chunk.lowerExclusive());
+            byte[] upper = bytes(chunk.upperInclusive());
+            ImportStore.LoadedChunk loaded = store.loadChunk(uploadId, owner, settings.lease(), chunk,
+                    () -> runs.open(lower, upper), settings.debtIdsPerMessage(), expectCharged);
+            long inserted = loaded.inserted();
             progress.chunkLoaded(uploadId, chunk.chunkNo(), inserted);
             if (inserted > 0) {
-                sender.submit(chunk.chunkNo());
+                sender.submit(loaded.outbox());
             }
         }
     }
@@ -271,10 +336,13 @@ public final class ImportService {
      */
     private final class OutboxSender implements AutoCloseable {
 
+        private static final int CHUNKS_IN_FLIGHT = 3;
+
         private final UUID uploadId;
         private final ExecutorService thread = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("outbox-sender").daemon(true).factory());
         private final List<Future<?>> sent = new ArrayList<>();
+        private final Semaphore inFlight = new Semaphore(CHUNKS_IN_FLIGHT);
         private volatile boolean stopping;
         private volatile RuntimeException failure;
 
@@ -282,23 +350,31 @@ public final class ImportService {
             this.uploadId = uploadId;
         }
 
-        synchronized void submit(int chunkNo) {
-            sent.add(thread.submit(() -> {
-                if (stopping || failure != null) {
-                    return;
-                }
-                try {
-                    long after = 0;
-                    for (List<ImportStore.OutboxBatch> page;
-                         !stopping && !(page = store.chunkOutbox(uploadId, chunkNo, after, OUTBOX_PAGE)).isEmpty(); ) {
-                        send(uploadId, page);
-                        after = page.getLast().id();
+        /**
+         * Queues a committed range's outbox batches, as the load handed them back (no reading them again). Blocks
+         * while {@value #CHUNKS_IN_FLIGHT} ranges wait already: their ids are held in memory until sent.
+         */
+        void submit(List<ImportStore.OutboxBatch> batches) {
+            try {
+                inFlight.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while queueing InvoiceRequested", e);
+            }
+            synchronized (this) {
+                sent.add(thread.submit(() -> {
+                    try {
+                        for (int from = 0; from < batches.size() && !stopping && failure == null; from += OUTBOX_PAGE) {
+                            send(uploadId, batches.subList(from, Math.min(from + OUTBOX_PAGE, batches.size())));
+                        }
+                    } catch (RuntimeException e) {
+                        failure = e;
+                        throw e;
+                    } finally {
+                        inFlight.release();
                     }
-                } catch (RuntimeException e) {
-                    failure = e;
-                    throw e;
-                }
-            }));
+                }));
+            }
         }
 
         void check() {
@@ -389,14 +465,22 @@ public final class ImportService {
         }
     }
 
+    /** @return the report's key, or null when no row was rejected */
     private String writeReport(UUID uploadId) {
         String key = "reports/" + uploadId + "/rejected.csv";
         Path file = null;
         try {
             file = Files.createTempFile("rejected-" + uploadId, ".csv");
+            long[] rows = {0};
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                  RejectedRowsReport report = new RejectedRowsReport(out)) {
-                store.forEachRejected(uploadId, report::write);
+                store.forEachRejected(uploadId, (line, reason, text) -> {
+                    rows[0]++;
+                    report.write(line, reason, text);
+                });
+            }
+            if (rows[0] == 0) {
+                return null;
             }
             objects.put(key, file, RejectedRowsReport.CONTENT_TYPE);
             return key;

@@ -1,55 +1,74 @@
 package dev.cobranca.csvimport;
 
 import dev.cobranca.core.charge.Debt;
-import dev.cobranca.core.importing.CsvPosition;
 import dev.cobranca.core.upload.UploadStatus;
+import dev.cobranca.csvimport.sort.RowCursor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Where an import keeps its upload, rows, checkpoint and outbox. Every write is fenced by the caller's lease:
- * an invocation whose lease was taken over gets {@link LeaseLostException} and commits nothing.
+ * Where an import keeps its upload, charges, plan and outbox. Every write is fenced by the caller's lease: an
+ * invocation whose lease was taken over gets {@link LeaseLostException} and commits nothing.
+ *
+ * <p>An import reads the file (phase READING: nothing is written but the lease), then records what it found in one
+ * transaction ({@link #planLoad}: counts, rejected rows, key ranges; phase LOADING), then loads the key ranges, one
+ * transaction each ({@link #loadChunk}). A resumed import skips the ranges already loaded.
  */
 public interface ImportStore {
 
     /** Finds (or, for an object the API did not announce, creates) the object's upload and tries to lease it. */
     Claim claim(StoredObject object, String owner, Duration lease);
 
-    /** Opens the transaction of one batch, which starts at {@code from} (the checkpoint the caller holds). */
-    StagingBatch beginBatch(UUID uploadId, String owner, Duration lease, CsvPosition from);
-
-    /** The key ranges not loaded yet; plans them (about {@code rowsPerChunk} staged rows each) the first time. */
-    List<Chunk> pendingChunks(UUID uploadId, String owner, Duration lease, int rowsPerChunk);
-
-    /** True when most staged debtIds are charged already (a re-upload): loading then filters them out first. */
-    boolean mostlyKnown(UUID uploadId);
+    /** Extends the lease of an import that is still reading. */
+    void renewLease(UUID uploadId, String owner, Duration lease);
 
     /**
-     * One transaction: the chunk's new charges in debt_id order (first line wins within the file), their outbox
-     * batches of at most {@code debtIdsPerMessage} ids (tagged with the chunk), the chunk marked done.
-     *
-     * @return how many charges the chunk created
+     * A valid row as {@link #loadChunk} reads it back from the sorted runs, beside its debtId (the runs' key, which
+     * the encoding may leave out). Thread-safe.
      */
-    long loadChunk(UUID uploadId, String owner, Duration lease, Chunk chunk, int debtIdsPerMessage,
-            boolean filterKnown);
+    byte[] encode(Debt debt);
+
+    /**
+     * One transaction: the file's counts and rejected rows, the key ranges to load (bounds in debtId order, see
+     * {@link dev.cobranca.csvimport.sort.Keys}), phase LOADING.
+     *
+     * @param bounds the upper bound of each range but the last, ascending and distinct
+     * @return the ranges, all pending
+     */
+    List<Chunk> planLoad(UUID uploadId, String owner, Duration lease, ReadCounts counts, List<String> bounds,
+            RejectedRows rejected);
+
+    /** The key ranges not loaded yet, in key order. */
+    List<Chunk> pendingChunks(UUID uploadId);
+
+    /** How many of these debtIds are charged already. */
+    int countCharged(List<String> debtIds);
+
+    /**
+     * One transaction: the range's rows that are not charged yet become charges, their outbox batches of at most
+     * {@code debtIdsPerMessage} ids are written (tagged with the chunk), the chunk is marked done.
+     *
+     * @param rows           opens the range's rows, sorted by debtId, each debtId once; may be opened more than once
+     * @param expectCharged  some rows are likely charged already (a re-upload): skip the fast path that assumes not
+     * @return how many charges the chunk created, and the outbox batches it wrote (to send without reading them back)
+     */
+    LoadedChunk loadChunk(UUID uploadId, String owner, Duration lease, Chunk chunk, ChunkRows rows, int debtIdsPerMessage,
+            boolean expectCharged);
 
     /** Outbox batches of the upload still to be sent, oldest first. */
     List<OutboxBatch> pendingOutbox(UUID uploadId, int limit);
-
-    /** Outbox batches one chunk wrote, still to be sent, with ids above {@code afterId}, in id order. */
-    List<OutboxBatch> chunkOutbox(UUID uploadId, int chunkNo, long afterId, int limit);
 
     void deleteOutbox(List<Long> ids);
 
     /** Streams the rejected rows in line order. */
     void forEachRejected(UUID uploadId, RejectedRowSink sink);
 
-    /** IMPORTED with its final counts; drops the staging data; marks it COMPLETED if nothing is left to do. */
+    /** IMPORTED with its final counts; marks it COMPLETED if nothing is left to do. */
     ImportCounts finish(UUID uploadId, String owner, String rejectedReportKey);
 
-    /** FAILED with the reason; drops the staging data. */
+    /** FAILED with the reason. */
     void fail(UUID uploadId, String owner, String error);
 
     /** Gives up the lease early (the next delivery need not wait for it to expire). */
@@ -59,8 +78,8 @@ public interface ImportStore {
         UUID uploadId();
     }
 
-    /** The caller holds the lease. {@code position} is null when no batch has committed yet. */
-    record Acquired(UUID uploadId, Phase phase, CsvPosition position, ImportCounts counts) implements Claim {
+    /** The caller holds the lease. */
+    record Acquired(UUID uploadId, Phase phase, ImportCounts counts) implements Claim {
     }
 
     /** The import already ended. */
@@ -72,8 +91,12 @@ public interface ImportStore {
     }
 
     enum Phase {
-        STAGING,
+        READING,
         LOADING
+    }
+
+    /** What reading the file found. @param valid rows that passed every rule, duplicates included */
+    record ReadCounts(long total, long rejected, long valid) {
     }
 
     /** @param lowerExclusive null for the first range; @param upperInclusive null for the last */
@@ -83,19 +106,18 @@ public interface ImportStore {
     record OutboxBatch(long id, List<String> debtIds) {
     }
 
-    /** A batch's writes, all committed or none. */
-    interface StagingBatch extends AutoCloseable {
+    /** @param outbox in id order */
+    record LoadedChunk(long inserted, List<OutboxBatch> outbox) {
+    }
 
-        void accept(long line, Debt debt);
+    @FunctionalInterface
+    interface ChunkRows {
+        RowCursor open();
+    }
 
-        void reject(long line, String reason, String text);
-
-        /** @param last the file ended: the next phase is LOADING */
-        void commit(CsvPosition after, long rows, long rejected, boolean last);
-
-        /** Rolls back unless committed. */
-        @Override
-        void close();
+    @FunctionalInterface
+    interface RejectedRows {
+        void forEach(RejectedRowSink sink);
     }
 
     @FunctionalInterface

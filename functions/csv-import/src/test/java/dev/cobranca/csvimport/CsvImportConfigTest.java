@@ -23,7 +23,7 @@ class CsvImportConfigTest {
         CsvImportConfig config = CsvImportConfig.fromEnv(env());
 
         assertThat(config.batchRows()).isEqualTo(100_000);
-        assertThat(config.debtIdsPerMessage()).isEqualTo(100);
+        assertThat(config.debtIdsPerMessage()).isEqualTo(500);
         assertThat(config.lease()).isEqualTo(Duration.ofSeconds(120));
         assertThat(config.forcePathStyle()).isFalse();
         assertThat(config.database().poolSize()).isEqualTo(2);

@@ -3,7 +3,6 @@ package dev.cobranca.csvimport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cobranca.core.importing.CsvPosition;
 import dev.cobranca.core.message.InvoiceRequested;
 import dev.cobranca.core.sample.SampleDebtGenerator;
 import dev.cobranca.core.sample.SampleRow;
@@ -118,7 +117,8 @@ class CsvImportIT {
         assertThat(upload.get("import_started_at")).isNotNull();
         assertThat(upload.get("imported_at")).isNotNull();
         assertThat(fx.query("select count(*) from invoice_outbox")).containsExactly("0");
-        assertThat(fx.query("select count(*) from pg_tables where tablename like 'import_staging_%'")).containsExactly("0");
+        assertThat(fx.query("select count(*) from import_chunks")).containsExactly("0");
+        assertThat(workDirectories()).as("sorted runs left on disk").isEmpty();
     }
 
     @Test
@@ -158,26 +158,33 @@ class CsvImportIT {
     @Test
     void shouldResumeAfterLastCommittedBatch_whenImportFailsMidway() throws Exception {
         StoredObject object = fx.put("uploads/resumed.csv", sample.bytes());
-        ImportProgress failAfterThreeBatches = new ImportProgress() {
-            int batches;
+        ImportProgress failAfterThreeRanges = new ImportProgress() {
+            int chunks;
 
             @Override
-            public void batchCommitted(UUID uploadId, CsvPosition after) {
-                if (++batches == 3) {
+            public synchronized void chunkLoaded(UUID uploadId, int chunkNo, long inserted) {
+                if (++chunks == 3) {
                     throw new IllegalStateException("connection lost");
                 }
             }
         };
 
-        assertThatThrownBy(() -> fx.service(BATCH, Duration.ofMinutes(2), failAfterThreeBatches).importObject(object))
-                .hasMessage("connection lost");
+        assertThatThrownBy(() -> fx.service(BATCH, Duration.ofMinutes(2), failAfterThreeRanges).importObject(object))
+                .hasMessageContaining("connection lost");
         UUID id = UUID.fromString(fx.query("select id from uploads").getFirst());
-        assertThat(fx.upload(id)).containsEntry("status", "IMPORTING").containsEntry("resume_row", 3L * BATCH)
+        int bad = sample.badLines().size();
+        assertThat(fx.upload(id)).containsEntry("status", "IMPORTING").containsEntry("import_phase", "LOADING")
+                .containsEntry("rows_total", (long) ROWS).containsEntry("rows_rejected", (long) bad)
                 .containsEntry("lease_owner", null);
+        long ranges = Long.parseLong(fx.query("select count(*) from import_chunks").getFirst());
+        long loaded = Long.parseLong(fx.query("select count(*) from import_chunks where done").getFirst());
+        assertThat(ranges).isGreaterThanOrEqualTo(6);
+        assertThat(loaded).isBetween(3L, 4L);
+        long charged = Long.parseLong(fx.query("select count(*) from charges").getFirst());
+        assertThat(charged).isBetween(loaded * (ROWS - bad) / ranges / 2, loaded * (ROWS - bad) / ranges * 2);
 
         ImportResult resumed = fx.service(BATCH).importObject(object);
 
-        int bad = sample.badLines().size();
         assertThat(resumed.rows()).isEqualTo(new ImportCounts(ROWS, bad, ROWS - bad, ROWS - bad, 0));
         assertThat(fx.object("reports/" + id + "/rejected.csv").lines().count()).isEqualTo(bad + 1);
         assertInvoicedExactly(fx.drainQueue(), id, sample.validIds());
@@ -257,6 +264,50 @@ class CsvImportIT {
 
         assertThat(result.rows()).isEqualTo(ImportCounts.NONE);
         assertThat(fx.upload(result.uploadId())).containsEntry("status", "COMPLETED");
+    }
+
+    @Test
+    void shouldKeepEveryCharacterOfDebtIds_inChargesAndMessages() throws Exception {
+        List<String> ids = List.of("a\\b", "quote\"d", "com,ma", "{braces}", "ação-ç", "emoji-\uD83D\uDE00", "\uFFFDend", "NULL", " ");
+        StringBuilder csv = new StringBuilder(SampleDebtGenerator.HEADER).append('\n');
+        for (String id : ids) {
+            csv.append("Ana,1234,a@x.com,1,2022-10-12,\"").append(id.replace("\"", "\"\"")).append("\"\n");
+        }
+
+        ImportResult result = fx.service(2).importObject(fx.put("uploads/odd ids.csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
+
+        Set<String> expected = new HashSet<>(ids);
+        expected.remove(" "); // blank: rejected
+        assertThat(result.rows()).isEqualTo(new ImportCounts(ids.size(), 1, ids.size() - 1, ids.size() - 1, 0));
+        assertThat(new HashSet<>(fx.query("select debt_id from charges"))).isEqualTo(expected);
+        assertInvoicedExactly(fx.drainQueue(), result.uploadId(), expected);
+    }
+
+    @Test
+    void shouldLoadRangeCarefully_whenOneDebtIdWasChargedByAnEarlierUpload() throws Exception {
+        List<String> valid = sample.validIds().stream().sorted().toList();
+        String taken = valid.get(valid.size() / 2);
+        String earlier = SampleDebtGenerator.HEADER + "\nEarlier,1234,e@x.com,5,2022-10-12," + taken + "\n";
+        ImportResult first = fx.service(BATCH).importObject(fx.put("uploads/earlier.csv", earlier.getBytes(StandardCharsets.UTF_8)));
+        fx.drainQueue();
+
+        ImportResult result = fx.service(BATCH).importObject(fx.put("uploads/later.csv", sample.bytes()));
+
+        int bad = sample.badLines().size();
+        assertThat(result.rows()).isEqualTo(new ImportCounts(ROWS, bad, ROWS - bad, ROWS - bad - 1, 1));
+        assertThat(fx.query("select upload_id from charges where debt_id = '" + taken + "'"))
+                .containsExactly(first.uploadId().toString());
+        Set<String> fresh = new HashSet<>(sample.validIds());
+        fresh.remove(taken);
+        assertInvoicedExactly(fx.drainQueue(), result.uploadId(), fresh);
+    }
+
+    /** This JVM's import work directories still on disk. */
+    private static List<String> workDirectories() throws java.io.IOException {
+        String mine = "cobranca-import-" + ProcessHandle.current().pid() + "-";
+        try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return dirs.map(d -> d.getFileName().toString()).filter(n -> n.startsWith(mine)).toList();
+        }
     }
 
     private static void assertInvoicedExactly(List<InvoiceRequested> messages, UUID uploadId, Set<String> debtIds) {

@@ -3,7 +3,6 @@ package dev.cobranca.csvimport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cobranca.core.importing.CsvPosition;
 import dev.cobranca.core.importing.DebtValidator;
 import dev.cobranca.core.message.InvoiceRequested;
 import dev.cobranca.core.message.MessageCodec;
@@ -114,19 +113,20 @@ class ImportServiceTest {
         }
         csv.append("Bad,1234,a@x.com,-1,2022-10-12,d-x\n");
         StoredObject object = put(KEY, csv.toString());
-        ImportProgress crashAfterTwoBatches = new ImportProgress() {
-            int batches;
+        ImportProgress crashAfterTwoRanges = new ImportProgress() {
+            int chunks;
 
             @Override
-            public void batchCommitted(UUID uploadId, CsvPosition after) {
-                if (++batches == 2) {
+            public synchronized void chunkLoaded(UUID uploadId, int chunkNo, long inserted) {
+                if (++chunks == 2) {
                     throw new IllegalStateException("simulated crash");
                 }
             }
         };
 
-        assertThatThrownBy(() -> service(crashAfterTwoBatches).importObject(object)).hasMessage("simulated crash");
-        assertThat(store.upload(KEY).position.records()).isEqualTo(4);
+        assertThatThrownBy(() -> service(crashAfterTwoRanges).importObject(object)).hasMessageContaining("simulated crash");
+        assertThat(store.upload(KEY).done).hasSizeBetween(2, 3);
+        assertThat(store.charges).hasSizeBetween(4, 6);
 
         ImportResult resumed = service(ImportProgress.NONE).importObject(object);
 

@@ -1,8 +1,12 @@
 package dev.cobranca.csvimport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.cobranca.core.charge.Debt;
-import dev.cobranca.core.importing.CsvPosition;
 import dev.cobranca.core.upload.UploadStatus;
+import dev.cobranca.csvimport.sort.Keys;
+import dev.cobranca.csvimport.sort.RowCursor;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,11 +28,9 @@ final class InMemoryImportStore implements ImportStore {
         String leaseOwner;
         Instant leaseExpiresAt;
         Phase phase;
-        CsvPosition position;
         ImportCounts counts = ImportCounts.NONE;
         String error;
         String reportKey;
-        final List<Map.Entry<Long, Debt>> staging = new ArrayList<>();
         final List<String[]> rejected = new ArrayList<>();
         List<Chunk> chunks;
         final List<Integer> done = new ArrayList<>();
@@ -38,7 +40,6 @@ final class InMemoryImportStore implements ImportStore {
     final TreeMap<String, UUID> charges = new TreeMap<>();
     final Map<Long, OutboxBatch> outbox = new LinkedHashMap<>();
     private final Map<Long, UUID> outboxUpload = new HashMap<>();
-    private final Map<Long, Integer> outboxChunk = new HashMap<>();
     private long outboxIds;
 
     synchronized Upload upload(String key) {
@@ -63,9 +64,9 @@ final class InMemoryImportStore implements ImportStore {
         u.leaseOwner = owner;
         u.leaseExpiresAt = Instant.now().plus(lease);
         if (u.phase == null) {
-            u.phase = Phase.STAGING;
+            u.phase = Phase.READING;
         }
-        return new Acquired(u.id, u.phase, u.position, u.counts);
+        return new Acquired(u.id, u.phase, u.counts);
     }
 
     private Upload byId(UUID id) {
@@ -82,101 +83,85 @@ final class InMemoryImportStore implements ImportStore {
     }
 
     @Override
-    public StagingBatch beginBatch(UUID uploadId, String owner, Duration lease, CsvPosition from) {
-        List<Map.Entry<Long, Debt>> accepted = new ArrayList<>();
-        List<String[]> rejected = new ArrayList<>();
-        return new StagingBatch() {
-            @Override
-            public void accept(long line, Debt debt) {
-                accepted.add(Map.entry(line, debt));
-            }
+    public synchronized void renewLease(UUID uploadId, String owner, Duration lease) {
+        fenced(uploadId, owner, lease);
+    }
 
-            @Override
-            public void reject(long line, String reason, String text) {
-                rejected.add(new String[] {Long.toString(line), reason, text});
-            }
-
-            @Override
-            public void commit(CsvPosition after, long rows, long rejectedRows, boolean last) {
-                synchronized (InMemoryImportStore.this) {
-                    Upload u = fenced(uploadId, owner, lease);
-                    long expected = u.position == null ? 0 : u.position.records();
-                    if (expected != from.records() || u.phase != Phase.STAGING) {
-                        throw new LeaseLostException(uploadId);
-                    }
-                    u.staging.addAll(accepted);
-                    u.rejected.addAll(rejected);
-                    u.position = after;
-                    u.counts = u.counts.plusBatch(rows, rejectedRows);
-                    if (last) {
-                        u.phase = Phase.LOADING;
-                    }
-                }
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+    /** Fields joined by a character no valid row holds. */
+    @Override
+    public byte[] encode(Debt debt) {
+        return String.join("\0", debt.name(), debt.governmentId(), debt.email(),
+                debt.amount().toPlainString(), debt.dueDate().toString()).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
-    public synchronized List<Chunk> pendingChunks(UUID uploadId, String owner, Duration lease, int rowsPerChunk) {
+    public synchronized List<Chunk> planLoad(UUID uploadId, String owner, Duration lease, ReadCounts read,
+            List<String> bounds, RejectedRows rejected) {
         Upload u = fenced(uploadId, owner, lease);
-        if (u.chunks == null) {
-            List<String> ids = u.staging.stream().map(e -> e.getValue().debtId()).sorted().distinct().toList();
-            u.chunks = new ArrayList<>();
-            String lower = null;
-            for (int from = 0; from < ids.size() || u.chunks.isEmpty(); from += rowsPerChunk) {
-                int to = Math.min(from + rowsPerChunk, ids.size());
-                String upper = to >= ids.size() ? null : ids.get(to - 1);
-                u.chunks.add(new Chunk(u.chunks.size(), lower, upper));
-                lower = upper;
-                if (upper == null) {
-                    break;
-                }
-            }
+        if (u.phase != Phase.READING) {
+            throw new LeaseLostException(uploadId);
         }
+        u.counts = new ImportCounts(read.total(), read.rejected(), read.valid(), 0, 0);
+        u.rejected.clear();
+        rejected.forEach((line, reason, text) -> u.rejected.add(new String[] {Long.toString(line), reason, text}));
+        u.chunks = new ArrayList<>();
+        for (int i = 0; i <= bounds.size(); i++) {
+            u.chunks.add(new Chunk(i, i == 0 ? null : bounds.get(i - 1), i == bounds.size() ? null : bounds.get(i)));
+        }
+        u.done.clear();
+        u.phase = Phase.LOADING;
+        return List.copyOf(u.chunks);
+    }
+
+    @Override
+    public synchronized List<Chunk> pendingChunks(UUID uploadId) {
+        Upload u = byId(uploadId);
         return u.chunks.stream().filter(c -> !u.done.contains(c.chunkNo())).toList();
     }
 
     @Override
-    public boolean mostlyKnown(UUID uploadId) {
-        return false;
+    public synchronized int countCharged(List<String> debtIds) {
+        return (int) debtIds.stream().filter(charges::containsKey).count();
     }
 
     @Override
-    public synchronized long loadChunk(UUID uploadId, String owner, Duration lease, Chunk chunk,
-            int debtIdsPerMessage, boolean filterKnown) {
-        Upload u = fenced(uploadId, owner, lease);
-        if (u.done.contains(chunk.chunkNo())) {
-            throw new LeaseLostException(uploadId);
-        }
-        List<Map.Entry<Long, Debt>> rows = u.staging.stream()
-                .filter(e -> chunk.lowerExclusive() == null || e.getValue().debtId().compareTo(chunk.lowerExclusive()) > 0)
-                .filter(e -> chunk.upperInclusive() == null || e.getValue().debtId().compareTo(chunk.upperInclusive()) <= 0)
-                .sorted(Comparator.comparing((Map.Entry<Long, Debt> e) -> e.getValue().debtId()).thenComparing(Map.Entry::getKey))
-                .toList();
-        List<String> inserted = new ArrayList<>();
-        for (Map.Entry<Long, Debt> row : rows) {
-            if (charges.putIfAbsent(row.getValue().debtId(), uploadId) == null) {
-                inserted.add(row.getValue().debtId());
+    public LoadedChunk loadChunk(UUID uploadId, String owner, Duration lease, Chunk chunk, ChunkRows rows,
+            int debtIdsPerMessage, boolean expectCharged) {
+        List<String> ids = new ArrayList<>();
+        try (RowCursor cursor = rows.open()) {
+            while (cursor.next()) {
+                String[] fields = new String(cursor.payload(), StandardCharsets.UTF_8).split("\0", -1);
+                assertThat(fields).as("payload's fields").hasSize(5);
+                assertThat(Keys.inRange(cursor.key(), bound(chunk.lowerExclusive()), bound(chunk.upperInclusive())))
+                        .as("row in its range").isTrue();
+                ids.add(Keys.text(cursor.key()));
             }
         }
-        for (int i = 0; i < inserted.size(); i += debtIdsPerMessage) {
-            OutboxBatch b = new OutboxBatch(++outboxIds, inserted.subList(i, Math.min(i + debtIdsPerMessage, inserted.size())));
-            outbox.put(b.id(), b);
-            outboxUpload.put(b.id(), uploadId);
-            outboxChunk.put(b.id(), chunk.chunkNo());
+        synchronized (this) {
+            Upload u = fenced(uploadId, owner, lease);
+            if (u.done.contains(chunk.chunkNo())) {
+                throw new LeaseLostException(uploadId);
+            }
+            List<String> inserted = new ArrayList<>();
+            for (String id : ids) {
+                if (charges.putIfAbsent(id, uploadId) == null) {
+                    inserted.add(id);
+                }
+            }
+            List<OutboxBatch> batches = new ArrayList<>();
+            for (int i = 0; i < inserted.size(); i += debtIdsPerMessage) {
+                OutboxBatch b = new OutboxBatch(++outboxIds, inserted.subList(i, Math.min(i + debtIdsPerMessage, inserted.size())));
+                outbox.put(b.id(), b);
+                outboxUpload.put(b.id(), uploadId);
+                batches.add(b);
+            }
+            u.done.add(chunk.chunkNo());
+            return new LoadedChunk(inserted.size(), batches);
         }
-        u.done.add(chunk.chunkNo());
-        return inserted.size();
     }
 
-    @Override
-    public synchronized List<OutboxBatch> chunkOutbox(UUID uploadId, int chunkNo, long afterId, int limit) {
-        return outbox.values().stream().filter(b -> outboxUpload.get(b.id()).equals(uploadId)
-                && outboxChunk.get(b.id()) == chunkNo && b.id() > afterId).limit(limit).toList();
+    private static byte[] bound(String bound) {
+        return bound == null ? null : Keys.of(bound);
     }
 
     @Override

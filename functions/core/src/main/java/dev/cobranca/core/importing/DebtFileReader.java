@@ -15,24 +15,21 @@ import java.io.InputStream;
 public final class DebtFileReader implements AutoCloseable {
 
     private final CsvRecordReader records;
-    private final CsvRowParser parser = new CsvRowParser();
     private final CsvHeader header;
-    private final DebtValidator validator;
+    private final DebtRowParser rows;
 
     /**
      * @param in    the file's bytes from {@code start.byteOffset()} on
      * @param start {@link #dataStart(InputStream)} for a new import, or a committed position to resume from
      */
     public DebtFileReader(InputStream in, CsvPosition start, CsvHeader header, DebtValidator validator) {
-        this.records = new CsvRecordReader(in, start);
-        this.header = header;
-        this.validator = validator;
+        this(new CsvRecordReader(in, start), header, validator);
     }
 
     private DebtFileReader(CsvRecordReader records, CsvHeader header, DebtValidator validator) {
         this.records = records;
         this.header = header;
-        this.validator = validator;
+        this.rows = new DebtRowParser(header, validator);
     }
 
     /** Reads a whole file: its header first, then the rows, from one stream. */
@@ -59,7 +56,12 @@ public final class DebtFileReader implements AutoCloseable {
         }
     }
 
-    private static CsvHeader readHeader(CsvRecordReader reader) {
+    /**
+     * Reads the header off a reader at the start of a file; the reader then counts data records from 1.
+     *
+     * @throws CsvFormatException when the file is empty or its first row lacks a required column
+     */
+    public static CsvHeader readHeader(CsvRecordReader reader) {
         {
             CsvRecord first = reader.next();
             if (first == null) {
@@ -80,36 +82,18 @@ public final class DebtFileReader implements AutoCloseable {
 
     /** @return the next data row, or null at the end of the file */
     public RowOutcome next() {
-        while (true) {
-            CsvRecord record = records.next();
-            if (record == null) {
-                return null;
+        for (CsvRecord record; (record = records.next()) != null; ) {
+            RowOutcome row = rows.parse(record);
+            if (row != null) {
+                return row;
             }
-            String[] cells;
-            try {
-                cells = parser.parse(record.text());
-            } catch (CsvRowParser.CsvRowException e) {
-                return new RowOutcome.Rejected(record.line(), e.getMessage(), record.text());
-            }
-            if (allBlank(cells)) {
-                continue; // a row of bare commas is an empty line a spreadsheet wrote
-            }
-            return validator.validate(record.line(), cells, header, record.text());
         }
+        return null;
     }
 
     /** After the last row returned; not counting rows of bare commas that were skipped after it. */
     public CsvPosition position() {
         return records.position();
-    }
-
-    private static boolean allBlank(String[] cells) {
-        for (String cell : cells) {
-            if (cell != null && !cell.isBlank()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

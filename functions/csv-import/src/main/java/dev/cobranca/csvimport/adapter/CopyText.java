@@ -3,6 +3,7 @@ package dev.cobranca.csvimport.adapter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** Encodes rows in PostgreSQL's COPY text format (tab-separated, backslash escapes) into a buffered sink. */
 final class CopyText {
@@ -16,18 +17,54 @@ final class CopyText {
         this.out = out;
     }
 
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * Values escaped and tab-separated, without a line end: for rows kept aside before their COPY. One pass per value
+     * into a scratch buffer of the calling thread (this runs for every row of every upload).
+     */
+    static byte[] row(String... values) {
+        Scratch scratch = SCRATCH.get();
+        scratch.length = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                scratch.put('\t');
+            }
+            scratch.escaped(values[i]);
+        }
+        return Arrays.copyOf(scratch.bytes, scratch.length);
+    }
+
+    /** {@code bytes} with COPY's escapes; the same array when it needs none. */
+    static byte[] escaped(byte[] bytes) {
+        int extra = 0;
+        for (byte b : bytes) {
+            if (b == '\\' || b == '\t' || b == '\n' || b == '\r') {
+                extra++;
+            }
+        }
+        if (extra == 0) {
+            return bytes;
+        }
+        byte[] out = new byte[bytes.length + extra];
+        int at = 0;
+        for (byte b : bytes) {
+            switch (b) {
+                case '\\' -> { out[at++] = '\\'; out[at++] = '\\'; }
+                case '\t' -> { out[at++] = '\\'; out[at++] = 't'; }
+                case '\n' -> { out[at++] = '\\'; out[at++] = 'n'; }
+                case '\r' -> { out[at++] = '\\'; out[at++] = 'r'; }
+                default -> out[at++] = b;
+            }
+        }
+        return out;
+    }
+
     /** A value that may hold anything: backslash, tab and line breaks are escaped. */
     CopyText text(String value) throws IOException {
         separator();
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        for (byte b : bytes) {
-            switch (b) {
-                case '\\' -> put2('\\', '\\');
-                case '\t' -> put2('\\', 't');
-                case '\n' -> put2('\\', 'n');
-                case '\r' -> put2('\\', 'r');
-                default -> put(b);
-            }
+        for (byte b : escaped(value.getBytes(StandardCharsets.UTF_8))) {
+            put(b);
         }
         return this;
     }
@@ -70,5 +107,50 @@ final class CopyText {
             flush();
         }
         buffer[length++] = b;
+    }
+
+    /** UTF-8 encoding and COPY escaping in one pass; unpaired surrogates become '?', as String.getBytes does. */
+    private static final class Scratch {
+
+        byte[] bytes = new byte[512];
+        int length;
+
+        void put(int b) {
+            bytes[length++] = (byte) b;
+        }
+
+        void escaped(String value) {
+            int n = value.length();
+            if (length + 4 * n + 8 > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + 4 * n + 8));
+            }
+            for (int i = 0; i < n; i++) {
+                char c = value.charAt(i);
+                if (c < 0x80) {
+                    switch (c) {
+                        case '\\' -> { put('\\'); put('\\'); }
+                        case '\t' -> { put('\\'); put('t'); }
+                        case '\n' -> { put('\\'); put('n'); }
+                        case '\r' -> { put('\\'); put('r'); }
+                        default -> put(c);
+                    }
+                } else if (c < 0x800) {
+                    put(0xC0 | (c >> 6));
+                    put(0x80 | (c & 0x3F));
+                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, value.charAt(++i));
+                    put(0xF0 | (cp >> 18));
+                    put(0x80 | ((cp >> 12) & 0x3F));
+                    put(0x80 | ((cp >> 6) & 0x3F));
+                    put(0x80 | (cp & 0x3F));
+                } else if (Character.isSurrogate(c)) {
+                    put('?');
+                } else {
+                    put(0xE0 | (c >> 12));
+                    put(0x80 | ((c >> 6) & 0x3F));
+                    put(0x80 | (c & 0x3F));
+                }
+            }
+        }
     }
 }

@@ -1,19 +1,15 @@
 package dev.cobranca.csvimport.adapter;
 
 import dev.cobranca.core.charge.Debt;
-import dev.cobranca.core.importing.CsvPosition;
 import dev.cobranca.core.upload.UploadStatus;
 import dev.cobranca.csvimport.ImportCounts;
 import dev.cobranca.csvimport.ImportStore;
 import dev.cobranca.csvimport.StoredObject;
+import dev.cobranca.csvimport.sort.RowCursor;
 import dev.cobranca.postgres.UploadCompletion;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,25 +28,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link ImportStore} on PostgreSQL. Valid rows go by {@code COPY} into an unlogged per-upload staging table (no
- * index: the fastest COPY); loading moves them into charges one debt_id range at a time, sorted with the C collation
- * of the unique index (inserting in index order is what makes the load fast), {@code ON CONFLICT DO NOTHING}
- * skipping debtIds already charged. See NOTES.md, "PostgreSQL bulk load".
+ * {@link ImportStore} on PostgreSQL. A key range of sorted rows goes by {@code COPY} straight into charges (rows in
+ * the unique index's order: the fastest load there is), falling back, only when a debtId of the range is charged
+ * already, to a temporary table and {@code INSERT ... ON CONFLICT DO NOTHING}. See NOTES.md, "PostgreSQL bulk load".
  */
 public final class PostgresImportStore implements ImportStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresImportStore.class);
 
-    private static final int BOUNDS_SAMPLE_ROWS = 50_000;
-
     private final DataSource dataSource;
 
     public PostgresImportStore(DataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    static String stagingTable(UUID uploadId) {
-        return "import_staging_" + uploadId.toString().replace("-", "");
     }
 
     // ---------------------------------------------------------------- claim
@@ -81,13 +70,7 @@ public final class PostgresImportStore implements ImportStore {
                 return new Busy(row.id, row.leaseExpiresAt.toInstant());
             }
             if (row.phase == null) {
-                createStaging(c, row.id);
-                row.phase = Phase.STAGING.name();
-            } else if (!stagingIntact(c, row)) {
-                LOG.warn("upload {}: staging data lost (database restart?); restarting its import from the first row", row.id);
-                resetStaging(c, row.id);
-                row = lockUpload(c, object);
-                row.phase = Phase.STAGING.name();
+                row.phase = Phase.READING.name(); // a READING import that died left nothing behind: it reads again
             }
             try (PreparedStatement ps = c.prepareStatement("""
                     update uploads set status = 'IMPORTING', etag = coalesce(?, etag), bytes = ?,
@@ -102,10 +85,7 @@ public final class PostgresImportStore implements ImportStore {
                 ps.setObject(6, row.id);
                 ps.executeUpdate();
             }
-            CsvPosition position = row.resumeRow == 0 && row.resumeByteOffset == 0
-                    ? null
-                    : new CsvPosition(row.resumeByteOffset, row.resumeLine, row.resumeRow);
-            return new Acquired(row.id, Phase.valueOf(row.phase), position, row.counts());
+            return new Acquired(row.id, Phase.valueOf(row.phase), row.counts());
         });
     }
 
@@ -117,9 +97,6 @@ public final class PostgresImportStore implements ImportStore {
         boolean leaseValid;
         java.sql.Timestamp leaseExpiresAt;
         String phase;
-        long resumeByteOffset;
-        long resumeLine;
-        long resumeRow;
         long total;
         long rejected;
         long staged;
@@ -135,8 +112,7 @@ public final class PostgresImportStore implements ImportStore {
     private static UploadRow lockUpload(Connection c, StoredObject object) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 select id, status, etag, lease_owner, coalesce(lease_expires_at > now(), false), lease_expires_at,
-                       import_phase, resume_byte_offset, resume_line, resume_row,
-                       rows_total, rows_rejected, rows_staged, rows_accepted, rows_duplicate, error
+                       import_phase, rows_total, rows_rejected, rows_staged, rows_accepted, rows_duplicate, error
                   from uploads where bucket = ? and object_key = ? for update""")) {
             ps.setString(1, object.bucket());
             ps.setString(2, object.key());
@@ -152,15 +128,12 @@ public final class PostgresImportStore implements ImportStore {
                 row.leaseValid = rs.getBoolean(5);
                 row.leaseExpiresAt = rs.getTimestamp(6);
                 row.phase = rs.getString(7);
-                row.resumeByteOffset = rs.getLong(8);
-                row.resumeLine = rs.getLong(9);
-                row.resumeRow = rs.getLong(10);
-                row.total = rs.getLong(11);
-                row.rejected = rs.getLong(12);
-                row.staged = rs.getLong(13);
-                row.accepted = rs.getLong(14);
-                row.duplicate = rs.getLong(15);
-                row.error = rs.getString(16);
+                row.total = rs.getLong(8);
+                row.rejected = rs.getLong(9);
+                row.staged = rs.getLong(10);
+                row.accepted = rs.getLong(11);
+                row.duplicate = rs.getLong(12);
+                row.error = rs.getString(13);
                 return row;
             }
         }
@@ -181,242 +154,62 @@ public final class PostgresImportStore implements ImportStore {
         }
     }
 
-    private static void createStaging(Connection c, UUID uploadId) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            // unlogged: no WAL for rows that live minutes; a crash empties it, which stagingIntact() notices
-            st.execute("drop table if exists " + stagingTable(uploadId));
-            st.execute("create unlogged table " + stagingTable(uploadId) + """
-                     (line bigint not null, debt_id text collate "C" not null, name text not null,
-                      government_id text not null, email text not null, amount numeric(12,2) not null,
-                      due_date date not null)""");
-        }
-    }
-
-    private static boolean stagingIntact(Connection c, UploadRow row) throws SQLException {
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select to_regclass('" + stagingTable(row.id) + "') is not null")) {
-            rs.next();
-            if (!rs.getBoolean(1)) {
-                return false;
-            }
-        }
-        if (row.staged == 0) {
-            return true;
-        }
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select count(*) from " + stagingTable(row.id))) {
-            rs.next();
-            return rs.getLong(1) == row.staged;
-        }
-    }
-
-    private static void resetStaging(Connection c, UUID uploadId) throws SQLException {
-        createStaging(c, uploadId);
-        try (PreparedStatement rejected = c.prepareStatement("delete from import_rejected where upload_id = ?");
-             PreparedStatement chunks = c.prepareStatement("delete from import_chunks where upload_id = ?");
-             PreparedStatement upload = c.prepareStatement("""
-                     update uploads set import_phase = 'STAGING', resume_byte_offset = 0, resume_line = 1, resume_row = 0,
-                            rows_total = 0, rows_rejected = 0, rows_staged = 0 where id = ?""")) {
-            for (PreparedStatement ps : List.of(rejected, chunks, upload)) {
-                ps.setObject(1, uploadId);
-                ps.executeUpdate();
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- phase one: staging
+    // ---------------------------------------------------------------- reading
 
     @Override
-    public StagingBatch beginBatch(UUID uploadId, String owner, Duration lease, CsvPosition from) {
-        try {
-            return new PostgresStagingBatch(dataSource.getConnection(), uploadId, owner, lease, from);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot open a batch for upload " + uploadId, e);
-        }
+    public void renewLease(UUID uploadId, String owner, Duration lease) {
+        inTransaction(c -> {
+            renewLease(c, uploadId, owner, lease, 0);
+            return null;
+        });
     }
-
-    private static final class PostgresStagingBatch implements StagingBatch {
-
-        private final Connection c;
-        private final UUID uploadId;
-        private final String owner;
-        private final Duration lease;
-        private final CsvPosition from;
-        private final PGCopyOutputStream copy;
-        private final CopyText rows;
-        private Path rejectedFile;
-        private OutputStream rejectedOut;
-        private CopyText rejected;
-        private boolean committed;
-
-        PostgresStagingBatch(Connection c, UUID uploadId, String owner, Duration lease, CsvPosition from)
-                throws SQLException {
-            this.c = c;
-            this.uploadId = uploadId;
-            this.owner = owner;
-            this.lease = lease;
-            this.from = from;
-            try {
-                c.setAutoCommit(false);
-                this.copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), "copy " + stagingTable(uploadId)
-                        + " (line, debt_id, name, government_id, email, amount, due_date) from stdin", 1 << 16);
-            } catch (SQLException | RuntimeException e) {
-                closeQuietly(c, e);
-                throw e;
-            }
-            this.rows = new CopyText(copy);
-        }
-
-        @Override
-        public void accept(long line, Debt debt) {
-            try {
-                rows.plain(Long.toString(line)).text(debt.debtId()).text(debt.name()).text(debt.governmentId())
-                        .text(debt.email()).plain(debt.amount().toPlainString()).plain(debt.dueDate().toString())
-                        .endRow();
-            } catch (IOException e) {
-                throw new UncheckedIOException("COPY into staging failed for upload " + uploadId, e);
-            }
-        }
-
-        @Override
-        public void reject(long line, String reason, String text) {
-            try {
-                if (rejected == null) {
-                    // kept on disk, not in memory: a batch of a badly broken file may be all rejects
-                    rejectedFile = Files.createTempFile("rejected-batch-", ".copy");
-                    rejectedOut = new BufferedOutputStream(Files.newOutputStream(rejectedFile), 1 << 16);
-                    rejected = new CopyText(rejectedOut);
-                }
-                rejected.plain(uploadId.toString()).plain(Long.toString(line)).text(reason).text(text.replace("\0", ""))
-                        .endRow();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void commit(CsvPosition after, long rowCount, long rejectedCount, boolean last) {
-            try {
-                rows.flush();
-                copy.close();
-                if (rejected != null) {
-                    rejected.flush();
-                    rejectedOut.close();
-                    try (InputStream in = Files.newInputStream(rejectedFile)) {
-                        c.unwrap(PGConnection.class).getCopyAPI()
-                                .copyIn("copy import_rejected (upload_id, line, reason, row_text) from stdin", in, 1 << 16);
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement("""
-                        update uploads set resume_byte_offset = ?, resume_line = ?, resume_row = ?,
-                               rows_total = rows_total + ?, rows_rejected = rows_rejected + ?, rows_staged = rows_staged + ?,
-                               import_phase = case when ? then 'LOADING' else import_phase end,
-                               lease_expires_at = now() + ? * interval '1 millisecond'
-                         where id = ? and lease_owner = ? and resume_row = ? and import_phase = 'STAGING'""")) {
-                    ps.setLong(1, after.byteOffset());
-                    ps.setLong(2, after.nextLine());
-                    ps.setLong(3, after.records());
-                    ps.setLong(4, rowCount);
-                    ps.setLong(5, rejectedCount);
-                    ps.setLong(6, rowCount - rejectedCount);
-                    ps.setBoolean(7, last);
-                    ps.setLong(8, lease.toMillis());
-                    ps.setObject(9, uploadId);
-                    ps.setString(10, owner);
-                    ps.setLong(11, from.records());
-                    if (ps.executeUpdate() != 1) {
-                        throw new LeaseLostException(uploadId);
-                    }
-                }
-                c.commit();
-                committed = true;
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not commit a batch of upload " + uploadId, e);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not commit a batch of upload " + uploadId, e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                if (!committed) {
-                    if (copy.isActive()) {
-                        copy.cancelCopy();
-                    }
-                    c.rollback();
-                }
-            } catch (SQLException e) {
-                LOG.warn("rollback of an aborted batch of upload {} failed", uploadId, e);
-            } finally {
-                closeQuietly(c, null);
-                if (rejectedFile != null) {
-                    try {
-                        rejectedOut.close();
-                        Files.deleteIfExists(rejectedFile);
-                    } catch (IOException e) {
-                        LOG.warn("could not delete {}", rejectedFile, e);
-                    }
-                }
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- phase two: loading
 
     @Override
-    public List<Chunk> pendingChunks(UUID uploadId, String owner, Duration lease, int rowsPerChunk) {
+    public byte[] encode(Debt debt) {
+        // without the debtId: the sorted runs keep it as the key, and loading writes it in front
+        return CopyText.row(debt.name(), debt.governmentId(), debt.email(), debt.amount().toPlainString(),
+                debt.dueDate().toString());
+    }
+
+    @Override
+    public List<Chunk> planLoad(UUID uploadId, String owner, Duration lease, ReadCounts counts, List<String> bounds,
+            RejectedRows rejected) {
         return inTransaction(c -> {
-            List<Chunk> pending = new ArrayList<>();
-            boolean planned = false;
             try (PreparedStatement ps = c.prepareStatement("""
-                    select chunk_no, lower_exclusive, upper_inclusive, done from import_chunks
-                     where upload_id = ? order by chunk_no""")) {
-                ps.setObject(1, uploadId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        planned = true;
-                        if (!rs.getBoolean(4)) {
-                            pending.add(new Chunk(rs.getInt(1), rs.getString(2), rs.getString(3)));
-                        }
+                    update uploads set rows_total = ?, rows_rejected = ?, rows_staged = ?, import_phase = 'LOADING',
+                           lease_expires_at = now() + ? * interval '1 millisecond'
+                     where id = ? and lease_owner = ? and import_phase = 'READING'""")) {
+                ps.setLong(1, counts.total());
+                ps.setLong(2, counts.rejected());
+                ps.setLong(3, counts.valid());
+                ps.setLong(4, lease.toMillis());
+                ps.setObject(5, uploadId);
+                ps.setString(6, owner);
+                if (ps.executeUpdate() != 1) {
+                    throw new LeaseLostException(uploadId);
+                }
+            }
+            dropImportState(c, uploadId);
+            PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class),
+                    "copy import_rejected (upload_id, line, reason, row_text) from stdin", 1 << 16);
+            try {
+                CopyText out = new CopyText(copy);
+                String id = uploadId.toString();
+                rejected.forEach((line, reason, text) -> {
+                    try {
+                        out.plain(id).plain(Long.toString(line)).text(reason).text(text.replace("\0", "")).endRow();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
+                });
+                out.flush();
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
                 }
             }
-            if (planned) {
-                return pending;
-            }
-            long staged;
-            try (PreparedStatement ps = c.prepareStatement("select rows_staged from uploads where id = ?")) {
-                ps.setObject(1, uploadId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    staged = rs.getLong(1);
-                }
-            }
-            List<String> bounds = new ArrayList<>();
-            int ranges = (int) Math.max(1, (staged + rowsPerChunk - 1) / rowsPerChunk);
-            if (ranges > 1) {
-                Double[] fractions = new Double[ranges - 1];
-                for (int i = 1; i < ranges; i++) {
-                    fractions[i - 1] = (double) i / ranges;
-                }
-                // bounds from a sample of ~50k rows: ranges need only be about even, and sorting every staged row
-                // for them cost seconds
-                double percent = Math.min(100.0, 100.0 * BOUNDS_SAMPLE_ROWS / staged);
-                try (PreparedStatement ps = c.prepareStatement("select percentile_disc(?::float8[]) within group (order by debt_id) from "
-                        + stagingTable(uploadId) + (percent < 100 ? " tablesample bernoulli (" + percent + ")" : ""))) {
-                    ps.setArray(1, c.createArrayOf("float8", fractions));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        Array array = rs.getArray(1);
-                        for (String bound : array == null ? new String[0] : (String[]) array.getArray()) {
-                            if (bound != null && (bounds.isEmpty() || !bounds.getLast().equals(bound))) {
-                                bounds.add(bound);
-                            }
-                        }
-                    }
-                }
-            }
+            List<Chunk> chunks = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into import_chunks (upload_id, chunk_no, lower_exclusive, upper_inclusive) values (?, ?, ?, ?)""")) {
                 for (int i = 0; i <= bounds.size(); i++) {
@@ -426,70 +219,74 @@ public final class PostgresImportStore implements ImportStore {
                     ps.setString(3, chunk.lowerExclusive());
                     ps.setString(4, chunk.upperInclusive());
                     ps.addBatch();
-                    pending.add(chunk);
+                    chunks.add(chunk);
                 }
                 ps.executeBatch();
             }
-            renewLease(c, uploadId, owner, lease, 0);
+            return chunks;
+        });
+    }
+
+    // ---------------------------------------------------------------- loading
+
+    @Override
+    public List<Chunk> pendingChunks(UUID uploadId) {
+        return inTransaction(c -> {
+            List<Chunk> pending = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select chunk_no, lower_exclusive, upper_inclusive from import_chunks
+                     where upload_id = ? and not done order by chunk_no""")) {
+                ps.setObject(1, uploadId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        pending.add(new Chunk(rs.getInt(1), rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
             return pending;
         });
     }
 
     @Override
-    public boolean mostlyKnown(UUID uploadId) {
+    public int countCharged(List<String> debtIds) {
+        if (debtIds.isEmpty()) {
+            return 0;
+        }
         return inTransaction(c -> {
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("select count(*), count(*) filter (where exists "
-                         + "(select 1 from charges c where c.debt_id = s.debt_id)) from (select debt_id from "
-                         + stagingTable(uploadId) + " limit 1000) s")) {
-                rs.next();
-                boolean known = rs.getLong(2) * 2 > rs.getLong(1);
-                if (known) {
-                    st.execute("analyze " + stagingTable(uploadId)); // row estimates for the anti-join's plan
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from charges where debt_id = any(?)")) {
+                ps.setArray(1, c.createArrayOf("text", debtIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
                 }
-                return known;
             }
         });
     }
 
     @Override
-    public long loadChunk(UUID uploadId, String owner, Duration lease, Chunk chunk, int debtIdsPerMessage,
-            boolean filterKnown) {
-        String range = (chunk.lowerExclusive() == null ? "" : " and s.debt_id > ?")
-                + (chunk.upperInclusive() == null ? "" : " and s.debt_id <= ?");
-        // Ordered by debt_id (C collation, as the index) so the unique index is walked in order; by line next, so
-        // the first occurrence in the file wins. NOT EXISTS only for re-uploads: it pays off when most rows conflict.
-        // The new ids go to the outbox in groups of debtIdsPerMessage, in whatever order RETURNING gives them: a
-        // message's ids need no order, and sorting them again cost more than the grouping.
-        String sql = "with ins as (insert into charges as c (debt_id, upload_id, name, government_id, email, amount, due_date)"
-                + " select s.debt_id, ?, s.name, s.government_id, s.email, s.amount, s.due_date from "
-                + stagingTable(uploadId) + " s where true" + range
-                + (filterKnown ? " and not exists (select 1 from charges k where k.debt_id = s.debt_id)" : "")
-                + " order by s.debt_id, s.line on conflict (debt_id) do nothing returning c.debt_id),"
-                + " ob as (insert into invoice_outbox (upload_id, chunk_no, debt_ids)"
-                + " select ?, ?, array_agg(debt_id) from"
-                + " (select debt_id, (row_number() over () - 1) / ? as g from ins) n"
-                + " group by g returning cardinality(debt_ids) as n)"
-                + " select coalesce(sum(n), 0) from ob";
-        return inTransaction(c -> {
-            long inserted;
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
-                ps.setObject(i++, uploadId);
-                if (chunk.lowerExclusive() != null) {
-                    ps.setString(i++, chunk.lowerExclusive());
+    public LoadedChunk loadChunk(UUID uploadId, String owner, Duration lease, Chunk chunk, ChunkRows rows,
+            int debtIdsPerMessage, boolean expectCharged) {
+        if (!expectCharged) {
+            try {
+                return inChunkTransaction(uploadId, owner, lease, chunk,
+                        c -> copyIntoCharges(c, uploadId, chunk, rows, debtIdsPerMessage));
+            } catch (RuntimeException e) {
+                if (!isUniqueViolation(e)) {
+                    throw e;
                 }
-                if (chunk.upperInclusive() != null) {
-                    ps.setString(i++, chunk.upperInclusive());
-                }
-                ps.setObject(i++, uploadId);
-                ps.setInt(i++, chunk.chunkNo());
-                ps.setInt(i, debtIdsPerMessage);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    inserted = rs.getLong(1);
-                }
+                // a debtId of this range is charged already (an earlier upload): the range goes the careful way
+                LOG.info("upload {}: key range {} holds debtIds charged before; loading it through staging", uploadId,
+                        chunk.chunkNo());
             }
+        }
+        return inChunkTransaction(uploadId, owner, lease, chunk,
+                c -> insertThroughStaging(c, uploadId, chunk, rows, debtIdsPerMessage, expectCharged));
+    }
+
+    /** The chunk's work, then the chunk marked done and the lease renewed with the new charges counted, in one transaction. */
+    private LoadedChunk inChunkTransaction(UUID uploadId, String owner, Duration lease, Chunk chunk, Work<LoadedChunk> load) {
+        return inTransaction(c -> {
+            LoadedChunk loaded = load.run(c);
             try (PreparedStatement ps = c.prepareStatement(
                     "update import_chunks set done = true where upload_id = ? and chunk_no = ? and not done")) {
                 ps.setObject(1, uploadId);
@@ -499,9 +296,130 @@ public final class PostgresImportStore implements ImportStore {
                 }
             }
             // last: the upload row is locked only from here to the commit, so parallel sessions barely wait
-            renewLease(c, uploadId, owner, lease, inserted);
-            return inserted;
+            renewLease(c, uploadId, owner, lease, loaded.inserted());
+            return loaded;
         });
+    }
+
+    /**
+     * The fast path: COPY straight into charges, rows in index order, and the outbox batches built on the way. Fails
+     * with a unique violation, leaving nothing, if one debtId is charged already.
+     */
+    private static LoadedChunk copyIntoCharges(Connection c, UUID uploadId, Chunk chunk, ChunkRows rows,
+            int debtIdsPerMessage) throws SQLException, IOException {
+        OutboxRows outbox = new OutboxRows(uploadId, chunk.chunkNo(), debtIdsPerMessage);
+        long inserted = copyRows(c, uploadId, rows,
+                "copy charges (debt_id, name, government_id, email, amount, due_date, upload_id) from stdin", outbox);
+        PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class),
+                "copy invoice_outbox (upload_id, chunk_no, debt_ids) from stdin", 1 << 16);
+        try {
+            outbox.writeTo(copy);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+        // identity values follow the COPY's row order: the i-th id is the i-th batch
+        List<List<String>> groups = outbox.groups();
+        List<OutboxBatch> batches = new ArrayList<>(groups.size());
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id from invoice_outbox where upload_id = ? and chunk_no = ? order by id")) {
+            ps.setObject(1, uploadId);
+            ps.setInt(2, chunk.chunkNo());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    batches.add(new OutboxBatch(rs.getLong(1), groups.get(batches.size())));
+                }
+            }
+        }
+        if (batches.size() != groups.size()) {
+            throw new IllegalStateException("key range " + chunk.chunkNo() + " of upload " + uploadId + " wrote "
+                    + groups.size() + " outbox batches but " + batches.size() + " are there");
+        }
+        return new LoadedChunk(inserted, batches);
+    }
+
+    /**
+     * The careful path: the range into a temporary table, then into charges in debt_id order skipping what is charged
+     * already, the new ids grouped into the outbox as RETURNING gives them (a message's ids need no order).
+     */
+    private static LoadedChunk insertThroughStaging(Connection c, UUID uploadId, Chunk chunk, ChunkRows rows,
+            int debtIdsPerMessage, boolean mostlyCharged) throws SQLException, IOException {
+        try (Statement st = c.createStatement()) {
+            // per session, emptied at each commit; no WAL
+            st.execute("""
+                    create temp table if not exists import_chunk_rows (debt_id text collate "C" not null, name text not null,
+                      government_id text not null, email text not null, amount numeric(12,2) not null,
+                      due_date date not null, upload_id uuid not null) on commit delete rows""");
+        }
+        copyRows(c, uploadId, rows,
+                "copy import_chunk_rows (debt_id, name, government_id, email, amount, due_date, upload_id) from stdin", null);
+        if (mostlyCharged) {
+            try (Statement st = c.createStatement()) {
+                st.execute("analyze import_chunk_rows"); // row estimates for the anti-join's plan
+            }
+        }
+        // NOT EXISTS only for re-uploads: it pays off when most rows conflict (NOTES.md)
+        String sql = "with ins as (insert into charges as c (debt_id, upload_id, name, government_id, email, amount, due_date)"
+                + " select s.debt_id, s.upload_id, s.name, s.government_id, s.email, s.amount, s.due_date from import_chunk_rows s"
+                + (mostlyCharged ? " where not exists (select 1 from charges k where k.debt_id = s.debt_id)" : "")
+                + " order by s.debt_id on conflict (debt_id) do nothing returning c.debt_id),"
+                + " ob as (insert into invoice_outbox (upload_id, chunk_no, debt_ids)"
+                + " select ?, ?, array_agg(debt_id) from"
+                + " (select debt_id, (row_number() over () - 1) / ? as g from ins) n"
+                + " group by g returning id, debt_ids)"
+                + " select id, debt_ids from ob order by id";
+        List<OutboxBatch> batches = new ArrayList<>();
+        long inserted = 0;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, uploadId);
+            ps.setInt(2, chunk.chunkNo());
+            ps.setInt(3, debtIdsPerMessage);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<String> ids = Arrays.asList((String[]) rs.getArray(2).getArray());
+                    batches.add(new OutboxBatch(rs.getLong(1), ids));
+                    inserted += ids.size();
+                }
+            }
+        }
+        return new LoadedChunk(inserted, batches);
+    }
+
+    /** Streams the range's rows into {@code copySql} (columns as {@link #encode} plus upload_id); returns the row count. */
+    private static long copyRows(Connection c, UUID uploadId, ChunkRows rows, String copySql, OutboxRows outbox)
+            throws SQLException, IOException {
+        byte[] tail = ("\t" + uploadId + "\n").getBytes(StandardCharsets.US_ASCII);
+        long count = 0;
+        PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), copySql, 1 << 16);
+        try (RowCursor cursor = rows.open()) {
+            while (cursor.next()) {
+                copy.write(CopyText.escaped(cursor.key()));
+                copy.write('\t');
+                copy.write(cursor.payload());
+                copy.write(tail);
+                if (outbox != null) {
+                    outbox.add(cursor.key());
+                }
+                count++;
+            }
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+        return count;
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void renewLease(Connection c, UUID uploadId, String owner, Duration lease, long accepted)
@@ -529,27 +447,6 @@ public final class PostgresImportStore implements ImportStore {
                     "select id, debt_ids from invoice_outbox where upload_id = ? order by id limit ?")) {
                 ps.setObject(1, uploadId);
                 ps.setInt(2, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        batches.add(new OutboxBatch(rs.getLong(1), Arrays.asList((String[]) rs.getArray(2).getArray())));
-                    }
-                }
-            }
-            return batches;
-        });
-    }
-
-    @Override
-    public List<OutboxBatch> chunkOutbox(UUID uploadId, int chunkNo, long afterId, int limit) {
-        return inTransaction(c -> {
-            List<OutboxBatch> batches = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select id, debt_ids from invoice_outbox where upload_id = ? and chunk_no = ? and id > ?
-                     order by id limit ?""")) {
-                ps.setObject(1, uploadId);
-                ps.setInt(2, chunkNo);
-                ps.setLong(3, afterId);
-                ps.setInt(4, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         batches.add(new OutboxBatch(rs.getLong(1), Arrays.asList((String[]) rs.getArray(2).getArray())));
@@ -613,7 +510,7 @@ public final class PostgresImportStore implements ImportStore {
                     done = new ImportCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
                 }
             }
-            dropStaging(c, uploadId);
+            dropImportState(c, uploadId);
             return done;
         });
         inTransaction(c -> UploadCompletion.completeIfDone(c, uploadId));
@@ -640,13 +537,10 @@ public final class PostgresImportStore implements ImportStore {
                 throw new LeaseLostException(uploadId);
             }
         }
-        dropStaging(c, uploadId);
+        dropImportState(c, uploadId);
     }
 
-    private static void dropStaging(Connection c, UUID uploadId) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("drop table if exists " + stagingTable(uploadId));
-        }
+    private static void dropImportState(Connection c, UUID uploadId) throws SQLException {
         try (PreparedStatement rejected = c.prepareStatement("delete from import_rejected where upload_id = ?");
              PreparedStatement chunks = c.prepareStatement("delete from import_chunks where upload_id = ?")) {
             for (PreparedStatement ps : List.of(rejected, chunks)) {
