@@ -1,6 +1,7 @@
 package dev.cobranca.aws;
 
 import dev.cobranca.core.port.MessagePublisher;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 public final class SqsMessagePublisher implements MessagePublisher {
 
     private static final int SQS_BATCH_LIMIT = 10;
+    /** SendMessageBatch refuses a request whose bodies add up to more than this (BatchRequestTooLong). */
+    static final int SQS_BATCH_BYTES = 256 * 1024;
     private static final int ATTEMPTS = 3;
 
     private final SqsClient sqs;
@@ -26,9 +29,29 @@ public final class SqsMessagePublisher implements MessagePublisher {
 
     @Override
     public void publish(List<String> messageBodies) {
-        for (int from = 0; from < messageBodies.size(); from += SQS_BATCH_LIMIT) {
-            sendBatch(messageBodies.subList(from, Math.min(from + SQS_BATCH_LIMIT, messageBodies.size())));
+        for (List<String> batch : batches(messageBodies)) {
+            sendBatch(batch);
         }
+    }
+
+    /** Consecutive groups of at most 10 bodies and {@value #SQS_BATCH_BYTES} bytes, in order. */
+    static List<List<String>> batches(List<String> bodies) {
+        List<List<String>> batches = new ArrayList<>();
+        int from = 0;
+        int bytes = 0;
+        for (int i = 0; i < bodies.size(); i++) {
+            int size = bodies.get(i).getBytes(StandardCharsets.UTF_8).length;
+            if (i > from && (i - from == SQS_BATCH_LIMIT || bytes + size > SQS_BATCH_BYTES)) {
+                batches.add(bodies.subList(from, i));
+                from = i;
+                bytes = 0;
+            }
+            bytes += size;
+        }
+        if (from < bodies.size()) {
+            batches.add(bodies.subList(from, bodies.size()));
+        }
+        return batches;
     }
 
     private void sendBatch(List<String> bodies) {

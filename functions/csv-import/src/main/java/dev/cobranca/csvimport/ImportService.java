@@ -179,7 +179,7 @@ public final class ImportService {
 
     /** What one reading thread may hold before it writes a sorted run: a share of the heap, whatever the file's size. */
     private static long sortBudget() {
-        return Math.clamp(Runtime.getRuntime().maxMemory() / (5L * READ_THREADS), 4L << 20, 64L << 20);
+        return Math.clamp(Runtime.getRuntime().maxMemory() / (8L * READ_THREADS), 4L << 20, 64L << 20);
     }
 
     /** Key ranges of about {@code batchRows} rows each, from the runs' sample of keys. */

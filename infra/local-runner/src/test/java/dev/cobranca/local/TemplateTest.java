@@ -45,7 +45,7 @@ class TemplateTest {
         assertThat(function(t, "InvoiceFunction").sqsTriggers()).singleElement().satisfies(sqs -> {
             assertThat(sqs.queueLogicalId()).isEqualTo("InvoiceQueue");
             assertThat(sqs.reportBatchItemFailures()).isTrue();
-            assertThat(sqs.batchSize()).isEqualTo(10);
+            assertThat(sqs.batchSize()).isEqualTo(2);
         });
         assertThat(function(t, "ApiFunction").httpRoutes()).extracting(Template.HttpRoute::routeKey)
                 .contains("POST /uploads", "GET /uploads/{id}", "GET /charges");

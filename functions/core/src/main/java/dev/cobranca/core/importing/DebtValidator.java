@@ -21,10 +21,6 @@ public final class DebtValidator {
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999.99");
 
     private static final Pattern GOVERNMENT_ID_SEPARATORS = Pattern.compile("[./-]");
-    // Pragmatic RFC 5321 shape: dot-atom local part, a domain of at least two LDH labels. No quoted local parts.
-    private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-                    + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
 
     private final boolean strictGovernmentId;
 
@@ -120,7 +116,7 @@ public final class DebtValidator {
     private static void checkEmail(String email, List<String> problems) {
         if (email.isEmpty()) {
             problems.add("email is empty");
-        } else if (email.length() > MAX_EMAIL_LENGTH || email.indexOf('@') > 64 || !EMAIL.matcher(email).matches()) {
+        } else if (email.length() > MAX_EMAIL_LENGTH || email.indexOf('@') > 64 || !isEmailAddress(email)) {
             problems.add("email is not a valid address");
         }
     }
@@ -179,6 +175,68 @@ public final class DebtValidator {
     }
 
     // The checks below run for every row of a million-row file: plain loops instead of regular expressions.
+
+    private static final String ATEXT = "!#$%&'*+/=?^_`{|}~-";
+
+    /**
+     * Pragmatic RFC 5321 shape: a dot-atom local part, {@code @}, a domain of at least two LDH labels (1 to 63
+     * characters, letters and digits at both ends, hyphens inside). No quoted local parts. The same language as
+     * {@code [atext]+(\.[atext]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?},
+     * which a test holds it to; the regular expression was a fifth of the time spent reading a file.
+     */
+    static boolean isEmailAddress(String s) {
+        int at = s.indexOf('@');
+        if (at <= 0 || at != s.lastIndexOf('@')) {
+            return false;
+        }
+        boolean afterDot = true; // no leading dot, no two dots in a row
+        for (int i = 0; i < at; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (afterDot) {
+                    return false;
+                }
+                afterDot = true;
+            } else if (isAsciiAlphanumeric(c) || ATEXT.indexOf(c) >= 0) {
+                afterDot = false;
+            } else {
+                return false;
+            }
+        }
+        if (afterDot) {
+            return false;
+        }
+        int labels = 0;
+        int start = at + 1;
+        for (int i = start; i <= s.length(); i++) {
+            if (i == s.length() || s.charAt(i) == '.') {
+                if (!isLabel(s, start, i)) {
+                    return false;
+                }
+                labels++;
+                start = i + 1;
+            }
+        }
+        return labels >= 2;
+    }
+
+    private static boolean isLabel(String s, int from, int to) {
+        int length = to - from;
+        if (length < 1 || length > 63 || !isAsciiAlphanumeric(s.charAt(from)) || !isAsciiAlphanumeric(s.charAt(to - 1))) {
+            return false;
+        }
+        for (int i = from + 1; i < to - 1; i++) {
+            char c = s.charAt(i);
+            if (c != '-' && !isAsciiAlphanumeric(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiAlphanumeric(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
 
     private static boolean hasSeparator(String s) {
         for (int i = 0; i < s.length(); i++) {
