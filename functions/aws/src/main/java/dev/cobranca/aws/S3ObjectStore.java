@@ -32,14 +32,6 @@ public final class S3ObjectStore implements ObjectStore {
         return get(key, GetObjectRequest.builder().bucket(bucket).key(key).build());
     }
 
-    @Override
-    public InputStream open(String key, long byteOffset) {
-        if (byteOffset <= 0) {
-            return open(key);
-        }
-        return get(key, GetObjectRequest.builder().bucket(bucket).key(key).range("bytes=" + byteOffset + "-").build());
-    }
-
     private InputStream get(String key, GetObjectRequest request) {
         try {
             return s3.getObject(request);

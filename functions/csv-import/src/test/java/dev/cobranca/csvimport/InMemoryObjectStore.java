@@ -18,16 +18,11 @@ final class InMemoryObjectStore implements ObjectStore {
 
     @Override
     public InputStream open(String key) {
-        return open(key, 0);
-    }
-
-    @Override
-    public InputStream open(String key, long byteOffset) {
         byte[] bytes = objects.get(key);
         if (bytes == null) {
             throw new NotFoundException(key, null);
         }
-        return new ByteArrayInputStream(bytes, (int) byteOffset, bytes.length - (int) byteOffset);
+        return new ByteArrayInputStream(bytes);
     }
 
     @Override

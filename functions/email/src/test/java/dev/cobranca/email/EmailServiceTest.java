@@ -177,11 +177,6 @@ class EmailServiceTest {
             }
 
             @Override
-            public InputStream open(String key, long byteOffset) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
             public Optional<ObjectInfo> head(String key) {
                 return objects.head(key);
             }

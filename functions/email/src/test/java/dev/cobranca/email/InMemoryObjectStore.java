@@ -23,11 +23,6 @@ final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public InputStream open(String key, long byteOffset) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
     public Optional<ObjectInfo> head(String key) {
         byte[] content = objects.get(key);
         return content == null ? Optional.empty() : Optional.of(new ObjectInfo(key, content.length, "etag"));

@@ -35,11 +35,6 @@ final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public InputStream open(String key, long byteOffset) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
     public Optional<ObjectInfo> head(String key) {
         Stored s = objects.get(key);
         return s == null ? Optional.empty() : Optional.of(new ObjectInfo(key, s.content().length, "etag"));

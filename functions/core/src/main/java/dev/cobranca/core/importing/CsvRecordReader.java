@@ -8,8 +8,8 @@ import java.util.Arrays;
 
 /**
  * Splits a UTF-8 byte stream into records (RFC 4180: a line break inside a quoted value belongs to the value),
- * keeping exact byte offsets and line numbers so that an import can resume with a ranged GET. Only the current
- * record is held in memory. Cells are split afterwards by {@link CsvRowParser}.
+ * keeping exact line numbers (the rejected-rows report names them) and byte offsets (a reader may start mid-file,
+ * at a {@link CsvPosition} it was given). Only the current record is held in memory. Cells are split afterwards by {@link CsvRowParser}.
  *
  * <p>Blank lines are skipped. A BOM at the start of the file is skipped. Lines may end in LF or CRLF.
  */

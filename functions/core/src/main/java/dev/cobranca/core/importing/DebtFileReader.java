@@ -6,11 +6,11 @@ import java.io.InputStream;
  * Reads an upload row by row: splits records, resolves the header, validates each row. Holds one row at a time.
  *
  * <pre>{@code
- * CsvHeader header = DebtFileReader.readHeader(store.open(key));
- * try (DebtFileReader rows = new DebtFileReader(store.open(key, pos.byteOffset()), pos, header, validator)) {
+ * try (DebtFileReader rows = DebtFileReader.fromStart(store.open(key), validator)) {
  *     for (RowOutcome row; (row = rows.next()) != null; ) { ... rows.position() ... }
  * }
  * }</pre>
+ * The import itself reads with {@link CsvRecordReader} and {@link DebtRowParser} on several threads.
  */
 public final class DebtFileReader implements AutoCloseable {
 

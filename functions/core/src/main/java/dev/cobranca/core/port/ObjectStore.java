@@ -14,13 +14,6 @@ public interface ObjectStore {
      */
     InputStream open(String key);
 
-    /**
-     * Streams the object from {@code byteOffset} (a ranged GET), for resuming an import.
-     *
-     * @throws NotFoundException when there is no such object
-     */
-    InputStream open(String key, long byteOffset);
-
     Optional<ObjectInfo> head(String key);
 
     void put(String key, byte[] content, String contentType);
