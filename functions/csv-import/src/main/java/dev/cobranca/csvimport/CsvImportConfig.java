@@ -20,9 +20,7 @@ import java.util.Map;
  *                            keeps about 1,000 boletos per invocation)
  * @param lease               {@code IMPORT_LEASE_SECONDS}, default 120: how long a silent invocation keeps the import
  * @param strictGovernmentId  {@code IMPORT_STRICT_GOVERNMENT_ID}, default false: also check CPF/CNPJ digits
- * @param database            {@code DATABASE_*}; {@code DATABASE_POOL_SIZE} (default 2) is the number of sessions that load
- *                            key ranges in parallel (at most 2); the function opens one connection more, for sending
- *                            the outbox
+ * @param database            {@code DATABASE_*}; {@code DATABASE_POOL_SIZE} 1 or 2 (default 2): the pool, built at init
  */
 public record CsvImportConfig(
         String bucketName,
@@ -47,6 +45,10 @@ public record CsvImportConfig(
         if (debtIdsPerMessage < 1 || debtIdsPerMessage > 1_000) {
             throw new IllegalArgumentException("INVOICE_MESSAGE_DEBT_IDS must be between 1 and 1000, got "
                     + debtIdsPerMessage + ".");
+        }
+        if (database.poolSize() > 2) {
+            throw new IllegalArgumentException("DATABASE_POOL_SIZE must be 1 or 2 for the CSV import, got "
+                    + database.poolSize() + " (one connection loads, one sends the outbox).");
         }
         if (lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("IMPORT_LEASE_SECONDS must be positive, got " + lease.toSeconds() + ".");

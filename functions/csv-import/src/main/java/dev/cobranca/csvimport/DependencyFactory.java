@@ -6,7 +6,6 @@ import dev.cobranca.aws.SqsMessagePublisher;
 import dev.cobranca.core.importing.DebtValidator;
 import dev.cobranca.csvimport.adapter.PostgresImportStore;
 import dev.cobranca.postgres.DataSources;
-import dev.cobranca.postgres.DatabaseConfig;
 import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -22,11 +21,7 @@ public final class DependencyFactory {
     }
 
     public static ImportService service(CsvImportConfig config) {
-        DatabaseConfig db = config.database();
-        // one connection more than the load sessions: the outbox sender's, so that it never waits for a key range
-        // to commit (a session holds its connection for a whole range)
-        DataSource dataSource = DataSources.create(
-                new DatabaseConfig(db.jdbcUrl(), db.user(), db.password(), loadSessions(config) + 1), "csv-import");
+        DataSource dataSource = DataSources.create(config.database(), "csv-import");
         return new ImportService(
                 new S3ObjectStore(AwsClients.s3(config.forcePathStyle()), config.bucketName()),
                 new SqsMessagePublisher(AwsClients.sqs(), config.invoiceQueueUrl()),
@@ -41,9 +36,13 @@ public final class DependencyFactory {
                 new DebtValidator(config.strictGovernmentId()));
     }
 
-    /** Two sessions use both cores of the database well (NOTES.md, "PostgreSQL bulk load"); more only queue. */
+    /**
+     * With two connections one loads key ranges and the other serves the outbox sender (which deletes what it sent)
+     * without waiting for a range to commit; with one, they take turns. Measured here, a second loading session
+     * gained nothing on a machine that is CPU-bound anyway (README, Benchmarks).
+     */
     private static int loadSessions(CsvImportConfig config) {
-        return Math.min(2, config.database().poolSize());
+        return Math.max(1, config.database().poolSize() - 1);
     }
 
     static final ImportProgress LOGGING = new ImportProgress() {

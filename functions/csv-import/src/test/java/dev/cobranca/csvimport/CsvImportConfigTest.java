@@ -41,11 +41,14 @@ class CsvImportConfigTest {
         badIds.put("INVOICE_MESSAGE_DEBT_IDS", "5000");
         Map<String, String> badFlag = env();
         badFlag.put("S3_FORCE_PATH_STYLE", "yes");
+        Map<String, String> bigPool = env();
+        bigPool.put("DATABASE_POOL_SIZE", "5");
 
         assertThatThrownBy(() -> CsvImportConfig.fromEnv(noBucket)).hasMessageStartingWith("BUCKET_NAME is required");
         assertThatThrownBy(() -> CsvImportConfig.fromEnv(noQueue)).hasMessageStartingWith("INVOICE_QUEUE_URL is required");
         assertThatThrownBy(() -> CsvImportConfig.fromEnv(badBatch)).hasMessage("IMPORT_BATCH_ROWS must be a whole number, got 'lots'.");
         assertThatThrownBy(() -> CsvImportConfig.fromEnv(badIds)).hasMessageStartingWith("INVOICE_MESSAGE_DEBT_IDS must be between 1 and 1000");
         assertThatThrownBy(() -> CsvImportConfig.fromEnv(badFlag)).hasMessage("S3_FORCE_PATH_STYLE must be true or false, got 'yes'.");
+        assertThatThrownBy(() -> CsvImportConfig.fromEnv(bigPool)).hasMessageStartingWith("DATABASE_POOL_SIZE must be 1 or 2 for the CSV import, got 5");
     }
 }
