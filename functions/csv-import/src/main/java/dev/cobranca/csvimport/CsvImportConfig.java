@@ -48,7 +48,7 @@ public record CsvImportConfig(
         }
         if (database.poolSize() > 2) {
             throw new IllegalArgumentException("DATABASE_POOL_SIZE must be 1 or 2 for the CSV import, got "
-                    + database.poolSize() + " (one connection loads, one sends the outbox).");
+                    + database.poolSize() + " (each connection loads key ranges: two use the database's cores, more only queue).");
         }
         if (lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("IMPORT_LEASE_SECONDS must be positive, got " + lease.toSeconds() + ".");

@@ -36,13 +36,9 @@ public final class DependencyFactory {
                 new DebtValidator(config.strictGovernmentId()));
     }
 
-    /**
-     * With two connections one loads key ranges and the other serves the outbox sender (which deletes what it sent)
-     * without waiting for a range to commit; with one, they take turns. Measured here, a second loading session
-     * gained nothing on a machine that is CPU-bound anyway (README, Benchmarks).
-     */
+    /** Each connection loads key ranges; the outbox sender holds none (its deletes run between ranges). */
     private static int loadSessions(CsvImportConfig config) {
-        return Math.max(1, config.database().poolSize() - 1);
+        return config.database().poolSize();
     }
 
     static final ImportProgress LOGGING = new ImportProgress() {

@@ -245,13 +245,20 @@ public final class ImportService {
         for (int s = 0; s < sessions; s++) {
             parts.add(chunks.subList(s * chunks.size() / sessions, (s + 1) * chunks.size() / sessions));
         }
-        try (OutboxSender sender = new OutboxSender(uploadId)) {
+        OutboxSender sender = new OutboxSender(uploadId);
+        try (sender) {
             if (sessions == 1) {
                 loadRun(owner, uploadId, parts.getFirst(), runs, expectCharged, sender, new AtomicBoolean());
             } else {
                 loadInParallel(owner, uploadId, parts, runs, expectCharged, sender);
             }
             sender.awaitAll();
+        } finally {
+            try {
+                deleteSent(sender); // also after a failure: what SQS took must not be sent again by the next delivery
+            } catch (RuntimeException e) {
+                LOG.warn("upload {}: could not delete the outbox rows already sent; they will be sent again", uploadId, e);
+            }
         }
     }
 
@@ -326,6 +333,7 @@ public final class ImportService {
             if (inserted > 0) {
                 sender.submit(loaded.outbox());
             }
+            deleteSent(sender); // between ranges, on this thread's connection: the sender needs none of its own
         }
     }
 
@@ -343,6 +351,7 @@ public final class ImportService {
                 Thread.ofPlatform().name("outbox-sender").daemon(true).factory());
         private final List<Future<?>> sent = new ArrayList<>();
         private final Semaphore inFlight = new Semaphore(CHUNKS_IN_FLIGHT);
+        private final List<Long> sentIds = new ArrayList<>();
         private volatile boolean stopping;
         private volatile RuntimeException failure;
 
@@ -365,7 +374,10 @@ public final class ImportService {
                 sent.add(thread.submit(() -> {
                     try {
                         for (int from = 0; from < batches.size() && !stopping && failure == null; from += OUTBOX_PAGE) {
-                            send(uploadId, batches.subList(from, Math.min(from + OUTBOX_PAGE, batches.size())));
+                            List<Long> ids = publish(uploadId, batches.subList(from, Math.min(from + OUTBOX_PAGE, batches.size())));
+                            synchronized (sentIds) {
+                                sentIds.addAll(ids);
+                            }
                         }
                     } catch (RuntimeException e) {
                         failure = e;
@@ -374,6 +386,15 @@ public final class ImportService {
                         inFlight.release();
                     }
                 }));
+            }
+        }
+
+        /** Outbox ids sent since the last call; deleting them is the caller's (the sender holds no connection). */
+        List<Long> drainSent() {
+            synchronized (sentIds) {
+                List<Long> sent = List.copyOf(sentIds);
+                sentIds.clear();
+                return sent;
             }
         }
 
@@ -425,17 +446,29 @@ public final class ImportService {
 
     /** Sends, then deletes: a crash between the two resends (the invoice function is idempotent), never loses. */
     private void send(UUID uploadId, List<ImportStore.OutboxBatch> batches) {
-        if (batches.isEmpty()) {
-            return;
-        }
+        store.deleteOutbox(publish(uploadId, batches));
+    }
+
+    /** @return the outbox ids of the batches SQS accepted (all of them, or it throws) */
+    private List<Long> publish(UUID uploadId, List<ImportStore.OutboxBatch> batches) {
         List<String> bodies = new ArrayList<>(batches.size());
         List<Long> ids = new ArrayList<>(batches.size());
         for (ImportStore.OutboxBatch batch : batches) {
             bodies.add(MessageCodec.encode(new InvoiceRequested(uploadId, batch.debtIds())));
             ids.add(batch.id());
         }
-        publishInParallel(bodies);
-        store.deleteOutbox(ids);
+        if (!bodies.isEmpty()) {
+            publishInParallel(bodies);
+        }
+        return ids;
+    }
+
+    /** Deletes the outbox rows the sender has sent so far, on the calling thread's connection turn. */
+    private void deleteSent(OutboxSender sender) {
+        List<Long> sent = sender.drainSent();
+        if (!sent.isEmpty()) {
+            store.deleteOutbox(sent);
+        }
     }
 
     /** SQS answers each SendMessageBatch (10 messages) in milliseconds: several in flight keep the import from waiting. */
