@@ -271,10 +271,11 @@ public final class PostgresImportStore implements ImportStore {
                 return inChunkTransaction(uploadId, owner, lease, chunk,
                         c -> copyIntoCharges(c, uploadId, chunk, rows, debtIdsPerMessage));
             } catch (RuntimeException e) {
-                if (!isUniqueViolation(e)) {
+                if (!isConflict(e)) {
                     throw e;
                 }
-                // a debtId of this range is charged already (an earlier upload): the range goes the careful way
+                // a debtId of this range is charged already (an earlier upload), or another upload loading the same
+                // debtIds deadlocked with this one: the range goes the careful way
                 LOG.info("upload {}: key range {} holds debtIds charged before; loading it through staging", uploadId,
                         chunk.chunkNo());
             }
@@ -413,9 +414,10 @@ public final class PostgresImportStore implements ImportStore {
         return count;
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
+    /** unique_violation, or deadlock_detected (two uploads inserting the same debtIds in opposite orders). */
+    private static boolean isConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
                 return true;
             }
         }
