@@ -41,6 +41,11 @@ public final class InvoiceService {
     private static final Logger LOG = LoggerFactory.getLogger(InvoiceService.class);
     /** S3 PUTs in flight per message: rendering is CPU, the PUTs are network latency. */
     private static final int UPLOAD_CONCURRENCY = 8;
+    /**
+     * debtIds per EmailRequested: an invoice message may carry hundreds (few, large SQS messages are cheap to enqueue),
+     * but SMTP is the slow stage, so its work is spread over more, smaller messages and e-mail invocations.
+     */
+    static final int EMAIL_MESSAGE_DEBT_IDS = 100;
 
     private final ChargeStore charges;
     private final BoletoIssuer issuer;
@@ -83,9 +88,13 @@ public final class InvoiceService {
         // Every charge of the message that waits for its e-mail, also those invoiced by an earlier delivery that
         // died before enqueueing: the e-mail function claims each charge, so enqueueing twice sends once.
         Map<java.util.UUID, List<String>> ready = charges.invoiced(debtIds);
-        List<String> bodies = ready.entrySet().stream()
-                .map(e -> MessageCodec.encode(new EmailRequested(e.getKey(), e.getValue())))
-                .toList();
+        List<String> bodies = new ArrayList<>();
+        for (Map.Entry<java.util.UUID, List<String>> e : ready.entrySet()) {
+            for (int from = 0; from < e.getValue().size(); from += EMAIL_MESSAGE_DEBT_IDS) {
+                List<String> part = e.getValue().subList(from, Math.min(from + EMAIL_MESSAGE_DEBT_IDS, e.getValue().size()));
+                bodies.add(MessageCodec.encode(new EmailRequested(e.getKey(), part)));
+            }
+        }
         if (!bodies.isEmpty()) {
             emailQueue.publish(bodies);
         }

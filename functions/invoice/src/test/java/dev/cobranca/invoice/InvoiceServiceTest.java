@@ -62,6 +62,18 @@ class InvoiceServiceTest {
     }
 
     @Test
+    void shouldSpreadALargeMessageOverEmailMessagesOfAHundred() {
+        List<String> ids = java.util.stream.IntStream.range(0, 250).mapToObj(i -> "big-" + i).toList();
+        register(ids.toArray(String[]::new));
+
+        service.handle(MessageCodec.encode(new InvoiceRequested(UPLOAD, ids)));
+
+        assertThat(emailMessages()).extracting(m -> m.debtIds().size()).containsExactly(100, 100, 50);
+        assertThat(emailMessages().stream().flatMap(m -> m.debtIds().stream()).toList())
+                .containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
     void shouldSkipChargesPastRegistered_butEnqueueThoseStillWaitingForTheirEmail() {
         register("new");
         charges.add(UPLOAD, "invoiced-before", BigDecimal.TEN, DUE, ChargeStatus.INVOICED);
