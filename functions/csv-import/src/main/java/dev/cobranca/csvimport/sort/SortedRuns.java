@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +39,7 @@ public final class SortedRuns {
     private final int sampleEvery;
     private final AtomicInteger names = new AtomicInteger();
     private final List<Run> runs = new ArrayList<>();
+    private List<byte[]> sample;
 
     /**
      * @param budgetBytes bytes of keys and payloads a builder holds before it writes a run
@@ -62,16 +64,22 @@ public final class SortedRuns {
         return runs.stream().mapToLong(Run::rows).sum();
     }
 
-    /** Every {@code sampleEvery}th key of every run, sorted: a systematic sample of all rows' keys. */
+    /**
+     * Every {@code sampleEvery}th key of every run, sorted: a systematic sample of all rows' keys. Sorted once after
+     * the last run is written (planning the key ranges and probing for charged debtIds both read it).
+     */
     public synchronized List<byte[]> sampleKeys() {
-        List<byte[]> keys = new ArrayList<>();
-        for (Run run : runs) {
-            for (Sparse s : run.sparse) {
-                keys.add(s.key);
+        if (sample == null) {
+            List<byte[]> keys = new ArrayList<>();
+            for (Run run : runs) {
+                for (Sparse s : run.sparse) {
+                    keys.add(s.key);
+                }
             }
+            keys.sort(Keys::compare);
+            sample = Collections.unmodifiableList(keys);
         }
-        keys.sort(Keys::compare);
-        return keys;
+        return sample;
     }
 
     /** Merges the runs over {@code (lowerExclusive, upperInclusive]} (null: open), each debtId once. */
@@ -94,6 +102,7 @@ public final class SortedRuns {
 
     private synchronized void added(Run run) {
         runs.add(run);
+        sample = null;
     }
 
     private record Sparse(byte[] key, long offset) {
