@@ -84,7 +84,7 @@ public final class ApiService {
         String reportUrl = p.rejectedReportKey() == null ? null : signer.download(p.rejectedReportKey(), config.reportUrlTtl()).url();
         return new UploadView(p.id(), p.status().name(),
                 new UploadView.Rows(p.rowsTotal(), p.rowsAccepted(), p.rowsRejected(), p.rowsDuplicate()),
-                new UploadView.Charges(p.charges(ChargeStatus.REGISTERED), p.charges(ChargeStatus.INVOICED),
+                new UploadView.Charges(p.charges(ChargeStatus.CREATED), p.charges(ChargeStatus.INVOICED),
                         p.charges(ChargeStatus.EMAILED), p.charges(ChargeStatus.PAID), p.charges(ChargeStatus.FAILED)),
                 p.createdAt(), p.importStartedAt(), p.importedAt(), p.completedAt(), reportUrl, p.error());
     }

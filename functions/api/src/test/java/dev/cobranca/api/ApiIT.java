@@ -172,7 +172,7 @@ class ApiIT {
     @Test
     void shouldShowProgress_withCountsAndADownloadableReport() throws Exception {
         UUID upload = TestData.upload(pool, "IMPORTED");
-        TestData.charges(pool, upload, List.of(upload + "-1", upload + "-2", upload + "-3"), "REGISTERED");
+        TestData.charges(pool, upload, List.of(upload + "-1", upload + "-2", upload + "-3"), "CREATED");
         TestData.charges(pool, upload, List.of(upload + "-4"), "EMAILED");
         TestData.charges(pool, upload, List.of(upload + "-5"), "FAILED");
         String reportKey = "reports/" + upload + "/rejected.csv";
@@ -186,7 +186,7 @@ class ApiIT {
         assertThat(r.text("status")).isEqualTo("IMPORTED");
         assertThat(r.json().path("rows").toString()).isEqualTo("{\"total\":7,\"accepted\":5,\"rejected\":1,\"duplicate\":1}");
         assertThat(r.json().path("charges").toString())
-                .isEqualTo("{\"registered\":3,\"invoiced\":0,\"emailed\":1,\"paid\":0,\"failed\":1}");
+                .isEqualTo("{\"created\":3,\"invoiced\":0,\"emailed\":1,\"paid\":0,\"failed\":1}");
         assertThat(r.json().path("completedAt").isNull()).isTrue();
         HttpResponse<byte[]> report = get(r.text("rejectedReportUrl"));
         assertThat(report.statusCode()).isEqualTo(200);
@@ -201,7 +201,7 @@ class ApiIT {
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().path("rejectedReportUrl").isNull()).isTrue();
-        assertThat(r.json().path("charges").path("registered").asLong()).isZero();
+        assertThat(r.json().path("charges").path("created").asLong()).isZero();
         assertThat(call(handler, Events.get("/uploads/" + UUID.randomUUID()), "GET", "/uploads/{id}").status()).isEqualTo(404);
     }
 
@@ -211,7 +211,7 @@ class ApiIT {
     void shouldGetACharge_withADownloadableInvoiceOnceInvoiced() throws Exception {
         UUID upload = TestData.upload(pool, "IMPORTED");
         String debtId = "inv-" + upload;
-        TestData.charges(pool, upload, List.of(debtId), "REGISTERED");
+        TestData.charges(pool, upload, List.of(debtId), "CREATED");
 
         Responses before = call(handler, Events.get("/charges/" + debtId), "GET", "/charges/{debtId}");
         assertThat(before.json().path("invoiceUrl").isNull()).isTrue();
@@ -235,7 +235,7 @@ class ApiIT {
     void shouldGetAChargeWhoseIdNeedsEscaping() throws Exception {
         UUID upload = TestData.upload(pool, "IMPORTED");
         String debtId = "a/b c+" + upload.toString().substring(0, 8);
-        TestData.charges(pool, upload, List.of(debtId), "REGISTERED");
+        TestData.charges(pool, upload, List.of(debtId), "CREATED");
 
         String raw = "/charges/" + java.net.URLEncoder.encode(debtId, StandardCharsets.UTF_8).replace("+", "%20");
         Responses r = call(handler, Events.get(raw), "GET", "/charges/{debtId}");
@@ -250,19 +250,19 @@ class ApiIT {
     void shouldFilterCharges_byUploadAndStatus() throws Exception {
         UUID upload = TestData.upload(pool, "IMPORTED");
         UUID other = TestData.upload(pool, "IMPORTED");
-        TestData.charges(pool, upload, List.of(upload + "-r1", upload + "-r2"), "REGISTERED");
-        TestData.charges(pool, other, List.of(other + "-r1"), "REGISTERED");
+        TestData.charges(pool, upload, List.of(upload + "-r1", upload + "-r2"), "CREATED");
+        TestData.charges(pool, other, List.of(other + "-r1"), "CREATED");
         TestData.charges(pool, upload, List.of(upload + "-p1"), "PAID");
-        TestData.charges(pool, upload, List.of(upload + "-r3"), "REGISTERED");
+        TestData.charges(pool, upload, List.of(upload + "-r3"), "CREATED");
 
         Responses all = call(handler, Events.get("/charges", Map.of("uploadId", upload.toString())), "GET", "/charges");
         assertThat(all.json().path("items")).extracting(n -> n.path("debtId").asText())
                 .containsExactly(upload + "-r1", upload + "-r2", upload + "-p1", upload + "-r3");
 
-        Responses registered = call(handler, Events.get("/charges", Map.of("uploadId", upload.toString(), "status", "REGISTERED", "limit", "2")), "GET", "/charges");
-        assertThat(registered.json().path("items")).extracting(n -> n.path("debtId").asText()).containsExactly(upload + "-r1", upload + "-r2");
-        Responses rest = call(handler, Events.get("/charges", Map.of("uploadId", upload.toString(), "status", "REGISTERED", "limit", "2",
-                "cursor", registered.text("nextCursor"))), "GET", "/charges");
+        Responses created = call(handler, Events.get("/charges", Map.of("uploadId", upload.toString(), "status", "CREATED", "limit", "2")), "GET", "/charges");
+        assertThat(created.json().path("items")).extracting(n -> n.path("debtId").asText()).containsExactly(upload + "-r1", upload + "-r2");
+        Responses rest = call(handler, Events.get("/charges", Map.of("uploadId", upload.toString(), "status", "CREATED", "limit", "2",
+                "cursor", created.text("nextCursor"))), "GET", "/charges");
         assertThat(rest.json().path("items")).extracting(n -> n.path("debtId").asText()).containsExactly(upload + "-r3");
         assertThat(rest.json().path("nextCursor").isNull()).isTrue();
 
@@ -333,7 +333,7 @@ class ApiIT {
         UUID upload = TestData.upload(pool, "IMPORTED");
         String debtId = "pay3-" + upload;
         TestData.charges(pool, upload, List.of(debtId, debtId + "-open"), "EMAILED");
-        TestData.sql(pool, "update charges set status = 'REGISTERED' where debt_id = '" + debtId + "-open'");
+        TestData.sql(pool, "update charges set status = 'CREATED' where debt_id = '" + debtId + "-open'");
 
         Responses r = call(handler, Events.post("/webhooks/payments", payment(debtId, "2026-03-12T16:03:58Z", "\"999.99\"", "Jane Roe")),
                 "POST", "/webhooks/payments");

@@ -74,13 +74,13 @@ class ApiRoutesTest {
 
         uploads.progress.put(UUID.fromString(Events.SAMPLE_UPLOAD_ID), new dev.cobranca.api.model.UploadProgress(
                 UUID.fromString(Events.SAMPLE_UPLOAD_ID), dev.cobranca.core.upload.UploadStatus.IMPORTED, 3, 2, 1, 0,
-                Map.of(ChargeStatus.REGISTERED, 2L), Instant.now(), Instant.now(), Instant.now(), null,
+                Map.of(ChargeStatus.CREATED, 2L), Instant.now(), Instant.now(), Instant.now(), null,
                 "reports/" + Events.SAMPLE_UPLOAD_ID + "/rejected.csv", null));
         Responses r = call(Events.load("http-get-upload.json"));
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().path("rows").path("rejected").asLong()).isEqualTo(1);
-        assertThat(r.json().path("charges").path("registered").asLong()).isEqualTo(2);
+        assertThat(r.json().path("charges").path("created").asLong()).isEqualTo(2);
         assertThat(r.json().path("charges").path("paid").asLong()).isZero();
         assertThat(r.text("rejectedReportUrl")).contains("reports/" + Events.SAMPLE_UPLOAD_ID + "/rejected.csv");
         assertThat(OpenApiContract.get().violations("GET", "/uploads/{id}", 200, r.body())).isEmpty();
@@ -88,7 +88,7 @@ class ApiRoutesTest {
 
     @Test
     void shouldListAndGetTheSampleCharge() {
-        charges.charges.add(charge(1, Events.SAMPLE_DEBT_ID, ChargeStatus.REGISTERED));
+        charges.charges.add(charge(1, Events.SAMPLE_DEBT_ID, ChargeStatus.CREATED));
         charges.charges.add(charge(2, "other", ChargeStatus.PAID));
 
         Responses list = call(Events.load("http-list-charges.json"));
@@ -132,7 +132,7 @@ class ApiRoutesTest {
     @Test
     void shouldPageWithAnOpaqueCursor() {
         for (int i = 1; i <= 5; i++) {
-            charges.charges.add(charge(i * 10, "d" + i, ChargeStatus.REGISTERED));
+            charges.charges.add(charge(i * 10, "d" + i, ChargeStatus.CREATED));
         }
         Responses first = call(Events.get("/charges", Map.of("limit", "2")));
         assertThat(first.json().path("items")).extracting(n -> n.path("debtId").asText()).containsExactly("d1", "d2");

@@ -62,7 +62,7 @@ class PaginationIT {
         UUID upload = TestData.upload(pool, "IMPORTED");
         List<String> existing = IntStream.range(0, 2500).mapToObj(i -> upload + "-" + i).toList();
         // statuses interleaved, as the pipeline leaves them: the walk must merge them back into seq order
-        String[] statuses = {"REGISTERED", "INVOICED", "EMAILED", "PAID", "FAILED"};
+        String[] statuses = {"CREATED", "INVOICED", "EMAILED", "PAID", "FAILED"};
         for (int from = 0; from < existing.size(); from += 100) {
             TestData.charges(pool, upload, existing.subList(from, from + 100), statuses[(from / 100) % statuses.length]);
         }

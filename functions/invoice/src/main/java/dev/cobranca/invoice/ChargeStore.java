@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The charges as the invoice function sees them. Every write is conditional on the charge still being REGISTERED. */
+/** The charges as the invoice function sees them. Every write is conditional on the charge still being CREATED. */
 public interface ChargeStore {
 
     /** The charges with these debtIds, in any status; unknown ids are left out. */
     List<Charge> find(Collection<String> debtIds);
 
-    /** REGISTERED → INVOICED with the boleto's digits and the PDF's key, in one round trip. */
+    /** CREATED → INVOICED with the boleto's digits and the PDF's key, in one round trip. */
     void markInvoiced(List<Invoiced> invoiced);
 
-    /** REGISTERED → FAILED with the reason; then completes the uploads these charges belonged to, if nothing else waits. */
+    /** CREATED → FAILED with the reason; then completes the uploads these charges belonged to, if nothing else waits. */
     void markFailed(List<Failed> failed);
 
     /** Of these debtIds, those INVOICED (and so still waiting for their e-mail), by upload. */

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns one {@link InvoiceRequested} into boleto PDFs in the bucket, INVOICED charges and an {@link EmailRequested}.
  * <p>
- * Idempotent: charges already past REGISTERED are not rendered again, the boleto of a charge is always the same
+ * Idempotent: charges already past CREATED are not rendered again, the boleto of a charge is always the same
  * (its nosso número comes from the charge's {@code seq}), and every status change is conditional. A charge whose
  * data cannot make a boleto is FAILED and not retried; anything else that goes wrong (S3, the database, SQS)
  * throws, so SQS delivers the message again.
@@ -78,9 +78,9 @@ public final class InvoiceService {
             LOG.warn("{} of {} debtIds of upload {} are not charges; skipped", debtIds.size() - found.size(),
                     debtIds.size(), request.uploadId());
         }
-        List<Charge> registered = found.stream().filter(c -> c.status() == ChargeStatus.REGISTERED).toList();
+        List<Charge> created = found.stream().filter(c -> c.status() == ChargeStatus.CREATED).toList();
 
-        Outcome outcome = invoice(registered);
+        Outcome outcome = invoice(created);
         charges.markInvoiced(outcome.invoiced());
         if (!outcome.failed().isEmpty()) {
             charges.markFailed(outcome.failed());
@@ -113,13 +113,13 @@ public final class InvoiceService {
      * Renders on this thread (the renderer need not be thread-safe) and uploads on virtual threads. A PUT that fails
      * does not stop the others: what was stored is still marked, and the error is rethrown after.
      */
-    private Outcome invoice(List<Charge> registered) {
+    private Outcome invoice(List<Charge> created) {
         List<Failed> failed = new ArrayList<>();
         List<Invoiced> rendered = new ArrayList<>();
         List<Future<?>> uploads = new ArrayList<>();
         Semaphore inFlight = new Semaphore(UPLOAD_CONCURRENCY);
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Charge charge : registered) {
+            for (Charge charge : created) {
                 byte[] pdf;
                 Boleto boleto;
                 try {

@@ -55,7 +55,7 @@ final class InMemoryChargeStore implements ChargeStore {
         markInvoicedCalls++;
         for (Invoiced i : invoiced) {
             Row row = rows.get(i.debtId());
-            if (row != null && row.status() == ChargeStatus.REGISTERED) {
+            if (row != null && row.status() == ChargeStatus.CREATED) {
                 row.charge = with(row.charge, ChargeStatus.INVOICED);
                 row.barcode = i.barcode();
                 row.digitableLine = i.digitableLine();
@@ -68,7 +68,7 @@ final class InMemoryChargeStore implements ChargeStore {
     public synchronized void markFailed(List<Failed> failed) {
         for (Failed f : failed) {
             Row row = rows.get(f.debtId());
-            if (row != null && row.status() == ChargeStatus.REGISTERED) {
+            if (row != null && row.status() == ChargeStatus.CREATED) {
                 row.charge = with(row.charge, ChargeStatus.FAILED);
                 row.lastError = f.reason();
             }

@@ -186,7 +186,7 @@ class InvoiceFunctionIT {
         SQSBatchResponse response = handler("no-such-bucket").handleRequest(InvoiceHandlerTest.event("sqs-invoice-requested.json"), null);
 
         assertThat(response.getBatchItemFailures()).hasSize(2);
-        assertThat(query("select count(*) from charges where status = 'REGISTERED'")).isEqualTo("5");
+        assertThat(query("select count(*) from charges where status = 'CREATED'")).isEqualTo("5");
         assertThat(emailRequests()).isEmpty();
     }
 

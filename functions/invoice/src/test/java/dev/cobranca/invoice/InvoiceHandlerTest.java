@@ -41,7 +41,7 @@ class InvoiceHandlerTest {
     @BeforeEach
     void registerTheEventsCharges() {
         for (String id : DEBT_IDS) {
-            charges.add(UPLOAD, id, new BigDecimal("1000000.00"), LocalDate.of(2026, 10, 12), ChargeStatus.REGISTERED);
+            charges.add(UPLOAD, id, new BigDecimal("1000000.00"), LocalDate.of(2026, 10, 12), ChargeStatus.CREATED);
         }
     }
 
@@ -62,7 +62,7 @@ class InvoiceHandlerTest {
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("f0e1d2c3-b4a5-4968-8776-655443322110");
         assertThat(DEBT_IDS.subList(0, 3)).allSatisfy(id -> assertThat(charges.row(id).status()).isEqualTo(ChargeStatus.INVOICED));
-        assertThat(DEBT_IDS.subList(3, 5)).allSatisfy(id -> assertThat(charges.row(id).status()).isEqualTo(ChargeStatus.REGISTERED));
+        assertThat(DEBT_IDS.subList(3, 5)).allSatisfy(id -> assertThat(charges.row(id).status()).isEqualTo(ChargeStatus.CREATED));
     }
 
     @Test

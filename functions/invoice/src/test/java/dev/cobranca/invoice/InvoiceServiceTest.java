@@ -29,7 +29,7 @@ class InvoiceServiceTest {
 
     private void register(String... debtIds) {
         for (String id : debtIds) {
-            charges.add(UPLOAD, id, new BigDecimal("1500.75"), DUE, ChargeStatus.REGISTERED);
+            charges.add(UPLOAD, id, new BigDecimal("1500.75"), DUE, ChargeStatus.CREATED);
         }
     }
 
@@ -107,8 +107,8 @@ class InvoiceServiceTest {
     @Test
     void shouldFailAChargeWhoseDataCannotMakeABoleto_andInvoiceTheOthers() {
         register("good");
-        charges.add(UPLOAD, "too-old", BigDecimal.TEN, LocalDate.of(1999, 1, 1), ChargeStatus.REGISTERED);
-        charges.add(UPLOAD, "too-big", new BigDecimal("100000000.00"), DUE, ChargeStatus.REGISTERED);
+        charges.add(UPLOAD, "too-old", BigDecimal.TEN, LocalDate.of(1999, 1, 1), ChargeStatus.CREATED);
+        charges.add(UPLOAD, "too-big", new BigDecimal("100000000.00"), DUE, ChargeStatus.CREATED);
 
         service.handle(new InvoiceRequested(UPLOAD, List.of("good", "too-old", "too-big")));
 
@@ -132,7 +132,7 @@ class InvoiceServiceTest {
                 .hasRootCauseMessage("S3 unavailable (simulated) for invoices/a-2.pdf");
 
         assertThat(charges.row("a-1").status()).isEqualTo(ChargeStatus.INVOICED);
-        assertThat(charges.row("a-2").status()).as("retried by SQS, not failed").isEqualTo(ChargeStatus.REGISTERED);
+        assertThat(charges.row("a-2").status()).as("retried by SQS, not failed").isEqualTo(ChargeStatus.CREATED);
         assertThat(charges.row("a-3").status()).isEqualTo(ChargeStatus.INVOICED);
         assertThat(emailMessages()).containsExactly(new EmailRequested(UPLOAD, List.of("a-1", "a-3")));
     }

@@ -16,7 +16,7 @@ public final class UploadCompletion {
             update uploads set status = 'COMPLETED', completed_at = now()
              where id = ? and status = 'IMPORTED'
                and not exists (select 1 from charges
-                                where upload_id = ? and status in ('REGISTERED', 'INVOICED'))
+                                where upload_id = ? and status in ('CREATED', 'INVOICED'))
             """;
 
     private UploadCompletion() {

@@ -5,7 +5,7 @@ import dev.cobranca.api.model.UploadProgress;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where uploads are registered and their progress read. */
+/** Where uploads are recorded and their progress read. */
 public interface UploadStore {
 
     /** Registers the upload as WAITING for its file. */

@@ -19,6 +19,6 @@ public record UploadView(
     public record Rows(long total, long accepted, long rejected, long duplicate) {
     }
 
-    public record Charges(long registered, long invoiced, long emailed, long paid, long failed) {
+    public record Charges(long created, long invoiced, long emailed, long paid, long failed) {
     }
 }

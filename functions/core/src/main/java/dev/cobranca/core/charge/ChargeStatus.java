@@ -2,7 +2,7 @@ package dev.cobranca.core.charge;
 
 /** Lifecycle of a charge; the order is the order of the pipeline. */
 public enum ChargeStatus {
-    REGISTERED,
+    CREATED,
     INVOICED,
     EMAILED,
     PAID,

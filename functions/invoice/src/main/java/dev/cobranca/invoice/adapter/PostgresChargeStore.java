@@ -29,13 +29,13 @@ public final class PostgresChargeStore implements ChargeStore {
                set status = 'INVOICED', barcode = v.barcode, digitable_line = v.digitable_line,
                    invoice_key = v.invoice_key, invoiced_at = now(), last_error = null
               from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as v (debt_id, barcode, digitable_line, invoice_key)
-             where c.debt_id = v.debt_id and c.status = 'REGISTERED'
+             where c.debt_id = v.debt_id and c.status = 'CREATED'
             """;
     private static final String MARK_FAILED = """
             update charges c
                set status = 'FAILED', last_error = v.reason, attempts = c.attempts + 1
               from unnest(?::text[], ?::text[]) as v (debt_id, reason)
-             where c.debt_id = v.debt_id and c.status = 'REGISTERED'
+             where c.debt_id = v.debt_id and c.status = 'CREATED'
             """;
     private static final String INVOICED = """
             select upload_id, debt_id from charges

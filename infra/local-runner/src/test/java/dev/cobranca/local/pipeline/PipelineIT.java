@@ -166,7 +166,7 @@ class PipelineIT {
                 deliverTwice);
     }
 
-    /** An IMPORTED upload and its REGISTERED charges, as the import leaves them; returns the debtIds in order. */
+    /** An IMPORTED upload and its CREATED charges, as the import leaves them; returns the debtIds in order. */
     private List<String> registerCharges(UUID uploadId, int count) throws SQLException {
         try (Connection c = db.dataSource().getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("""
