@@ -1,7 +1,7 @@
 package dev.cobranca.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cobranca.core.sample.SampleDebtGenerator;
+import dev.cobranca.sample.SampleDebtGenerator;
 import dev.cobranca.emulators.Emulators;
 import dev.cobranca.local.client.Summary;
 import dev.cobranca.local.client.UploadRun;

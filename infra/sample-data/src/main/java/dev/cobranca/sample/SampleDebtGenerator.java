@@ -1,4 +1,4 @@
-package dev.cobranca.core.sample;
+package dev.cobranca.sample;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

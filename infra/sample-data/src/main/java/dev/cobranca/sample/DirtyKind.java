@@ -1,4 +1,4 @@
-package dev.cobranca.core.sample;
+package dev.cobranca.sample;
 
 /** The kinds of bad row the sample generator writes, one for each rule of DESIGN.md and for the CSV shape. */
 public enum DirtyKind {
