@@ -38,7 +38,7 @@ class TemplateTest {
     static final Template T = Template.load();
     static final String FUNCTION = "AWS::Serverless::Function";
 
-    /** The shared contract (PREAMBLE/DESIGN): variables each function needs whatever its Config says. */
+    /** The variables each function needs whatever its Config says: its database, its bucket, its queues. */
     static final Map<String, List<String>> CONTRACT = Map.of(
             "ApiFunction", List.of("DATABASE_URL", "BUCKET_NAME"),
             "CsvImportFunction", List.of("DATABASE_URL", "BUCKET_NAME", "INVOICE_QUEUE_URL"),
