@@ -19,8 +19,7 @@ import java.time.LocalDate;
  */
 public final class CnabInspector {
 
-    // one object per line: the line ends are written by hand, so no separator between root values
-    private static final JsonFactory JSON = JsonFactory.builder().rootValueSeparator((String) null).build();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final RemittanceReader remittances = new BancoDoBrasilRemittanceReader();
     private final ReturnReader returns = new BancoDoBrasilReturnReader();
@@ -35,6 +34,7 @@ public final class CnabInspector {
         char direction = direction(buffered);
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            json.setRootValueSeparator(null); // one object per line: the line ends are written by hand
             long[] titles = {0};
             if (direction == '2') {
                 returns.read(buffered, new ReturnListener() {
