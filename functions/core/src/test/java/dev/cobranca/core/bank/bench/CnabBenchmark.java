@@ -4,13 +4,17 @@ import dev.cobranca.core.bank.CnabFixtures;
 import dev.cobranca.core.bank.CnabLineError;
 import dev.cobranca.core.bank.OccurrenceKind;
 import dev.cobranca.core.bank.Payer;
+import dev.cobranca.core.bank.RemittanceEntry;
 import dev.cobranca.core.bank.RemittanceFile;
+import dev.cobranca.core.bank.RemittanceFileHeader;
+import dev.cobranca.core.bank.RemittanceListener;
 import dev.cobranca.core.bank.RemittanceTitle;
 import dev.cobranca.core.bank.ReturnFile;
 import dev.cobranca.core.bank.ReturnHeader;
 import dev.cobranca.core.bank.ReturnListener;
 import dev.cobranca.core.bank.ReturnOccurrence;
 import dev.cobranca.core.bank.TitleTerms;
+import dev.cobranca.core.bank.bb.BancoDoBrasilRemittanceReader;
 import dev.cobranca.core.bank.bb.BancoDoBrasilRemittanceWriter;
 import dev.cobranca.core.bank.bb.BancoDoBrasilReturnReader;
 import dev.cobranca.core.bank.bb.BancoDoBrasilReturnWriter;
@@ -63,6 +67,9 @@ public final class CnabBenchmark {
         long[] read = readRetorno(retornos);
         long t3 = System.nanoTime();
         long c3 = cpu();
+        long entries = readRemessa(remessas);
+        long t4 = System.nanoTime();
+        long c4 = cpu();
         if (print) {
             long bytes = 0;
             for (Path p : remessas) {
@@ -74,6 +81,8 @@ public final class CnabBenchmark {
                     n, retornos.size(), (t2 - t1) / 1e9, (c2 - c1) / 1e9, n / ((t2 - t1) / 1e9));
             System.out.printf("retorno: %,d occurrences (%,d settled, %d line errors) read in %.2f s (%.2f s CPU): %,.0f occurrences/s%n",
                     read[0], read[1], read[2], (t3 - t2) / 1e9, (c3 - c2) / 1e9, read[0] / ((t3 - t2) / 1e9));
+            System.out.printf("remessa: %,d titles read back in %.2f s (%.2f s CPU): %,.0f titles/s%n",
+                    entries, (t4 - t3) / 1e9, (c4 - c3) / 1e9, entries / ((t4 - t3) / 1e9));
             System.out.printf("max heap %d MB, peak heap used %d MB%n", Runtime.getRuntime().maxMemory() >> 20, peakHeap() >> 20);
         }
         for (Path p : remessas) {
@@ -157,6 +166,32 @@ public final class CnabBenchmark {
             }
         }
         return counts;
+    }
+
+    private static long readRemessa(List<Path> files) throws IOException {
+        long[] entries = {0};
+        RemittanceListener listener = new RemittanceListener() {
+            @Override
+            public void onHeader(RemittanceFileHeader header) {
+            }
+
+            @Override
+            public void onEntry(RemittanceEntry entry) {
+                entries[0]++;
+            }
+
+            @Override
+            public void onError(CnabLineError error) {
+                throw new IllegalStateException(error.toString());
+            }
+        };
+        BancoDoBrasilRemittanceReader reader = new BancoDoBrasilRemittanceReader();
+        for (Path p : files) {
+            try (InputStream in = Files.newInputStream(p)) {
+                reader.read(in, listener);
+            }
+        }
+        return entries[0];
     }
 
     /** CPU time of this thread (the work; GC threads aside). */
