@@ -45,7 +45,7 @@ public final class EmailService {
     /** S3 GETs in flight ahead of the sender: a few cover an SMTP round trip; stays within the JDK's 5 kept-alive connections. */
     private static final int READ_AHEAD = 4;
     /** Pauses between attempts to mark a sent charge EMAILED; a database blip should not risk a second e-mail. */
-    private static final long[] MARK_RETRY_MILLIS = {100, 500, 2000};
+    private static final long[] MARK_RETRY_MILLIS = {50, 250, 1000};
     public static final Duration DEFAULT_TIME_MARGIN = Duration.ofSeconds(20);
 
     private final ChargeStore charges;
