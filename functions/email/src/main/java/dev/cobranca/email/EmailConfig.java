@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * @param queueUrl       {@code EMAIL_QUEUE_URL}, optional: the queue the function consumes, for backing off
  *                       throttled messages with ChangeMessageVisibility; without it they come back after the
  *                       queue's visibility timeout
+ * @param delays         {@code EMAIL_BACKOFF_FIRST_SECONDS} (30) and {@code EMAIL_BACKOFF_MAX_SECONDS} (900): how long
+ *                       handed-back messages wait after throttling (doubling per delivery) or a blocked account (max)
  */
 public record EmailConfig(
         DatabaseConfig database,
@@ -33,7 +35,8 @@ public record EmailConfig(
         SmtpConfig smtp,
         Duration claimLease,
         Duration timeMargin,
-        String queueUrl) {
+        String queueUrl,
+        RedeliveryDelays delays) {
 
     /**
      * Variables without which {@link #fromEnv} fails; the template test holds template.yaml to them. SMTP credentials
@@ -76,7 +79,18 @@ public record EmailConfig(
                 smtp,
                 Duration.ofSeconds(claimSeconds),
                 Duration.ofMillis(marginMillis),
-                vars.optional("EMAIL_QUEUE_URL"));
+                vars.optional("EMAIL_QUEUE_URL"),
+                delays(vars));
+    }
+
+    private static RedeliveryDelays delays(Env vars) {
+        int first = vars.range("EMAIL_BACKOFF_FIRST_SECONDS", RedeliveryDelays.DEFAULT.firstBackoffSeconds(), 0, 43_200);
+        int max = vars.range("EMAIL_BACKOFF_MAX_SECONDS", RedeliveryDelays.DEFAULT.maxBackoffSeconds(), 0, 43_200);
+        if (max < first) {
+            throw new IllegalArgumentException("EMAIL_BACKOFF_MAX_SECONDS (" + max + ") must not be less than "
+                    + "EMAIL_BACKOFF_FIRST_SECONDS (" + first + ").");
+        }
+        return new RedeliveryDelays(first, max);
     }
 
     private static SmtpConfig smtp(Env vars) {

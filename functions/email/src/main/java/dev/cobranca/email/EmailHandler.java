@@ -18,6 +18,7 @@ public final class EmailHandler implements RequestHandler<SQSEvent, SQSBatchResp
 
     private final EmailService service;
     private final MessageVisibility visibility;
+    private final RedeliveryDelays delays;
 
     public EmailHandler() {
         this(System.getenv());
@@ -28,16 +29,17 @@ public final class EmailHandler implements RequestHandler<SQSEvent, SQSBatchResp
     }
 
     private EmailHandler(EmailConfig config) {
-        this(DependencyFactory.service(config), DependencyFactory.visibility(config));
+        this(DependencyFactory.service(config), DependencyFactory.visibility(config), config.delays());
     }
 
     public EmailHandler(EmailService service) {
-        this(service, MessageVisibility.NONE);
+        this(service, MessageVisibility.NONE, RedeliveryDelays.DEFAULT);
     }
 
-    public EmailHandler(EmailService service, MessageVisibility visibility) {
+    public EmailHandler(EmailService service, MessageVisibility visibility, RedeliveryDelays delays) {
         this.service = service;
         this.visibility = visibility;
+        this.delays = delays;
     }
 
     @Override
@@ -48,7 +50,8 @@ public final class EmailHandler implements RequestHandler<SQSEvent, SQSBatchResp
                 try {
                     batch.handle(body);
                 } catch (SendingStopped stop) {
-                    throw new SqsBatch.StopBatch(stop.reason() + ": " + stop.getMessage(), stop, stop::redeliverySeconds);
+                    throw new SqsBatch.StopBatch(stop.reason() + ": " + stop.getMessage(), stop,
+                            receiveCount -> delays.seconds(stop.reason(), receiveCount));
                 }
             }, visibility);
         }

@@ -85,7 +85,7 @@ class EmailHandlerTest {
     void shouldHandBackTheRestOfTheBatch_withABackOff_whenTheServerThrottles() throws IOException {
         List<MessageVisibility.Change> changes = new ArrayList<>();
         EmailHandler backingOff = new EmailHandler(new EmailService(charges, objects, mailer, Duration.ofMinutes(5)),
-                changes::addAll);
+                changes::addAll, RedeliveryDelays.DEFAULT);
         mailer.refuseNext(1, Kind.THROTTLED, "454 Throttling failure: Maximum sending rate exceeded.");
 
         SQSBatchResponse response = backingOff.handleRequest(event("sqs-email-requested.json"), null);

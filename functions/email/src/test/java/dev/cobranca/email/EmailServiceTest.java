@@ -309,15 +309,16 @@ class EmailServiceTest {
 
     @Test
     void shouldBackOffLongerWithEachDelivery_andOutlastAnHourOfThrottlingWithinTheQueuesReceiveCount() {
-        SendingStopped throttled = new SendingStopped(SendingStopped.Reason.THROTTLED, "454", null);
-        assertThat(List.of(1, 2, 3, 4, 5, 6, 7, 20)).extracting(throttled::redeliverySeconds)
+        RedeliveryDelays delays = RedeliveryDelays.DEFAULT;
+        assertThat(List.of(1, 2, 3, 4, 5, 6, 7, 40)).extracting(n -> delays.seconds(SendingStopped.Reason.THROTTLED, n))
                 .containsExactly(30, 60, 120, 240, 480, 900, 900, 900);
         int maxReceiveCount = 10; // template.yaml EmailQueue
         int total = 0;
         for (int n = 1; n <= maxReceiveCount; n++) {
-            total += throttled.redeliverySeconds(n);
+            total += delays.seconds(SendingStopped.Reason.THROTTLED, n);
         }
         assertThat(total).as("seconds of throttling before a message could be dead-lettered").isGreaterThan(3600);
-        assertThat(new SendingStopped(SendingStopped.Reason.OUT_OF_TIME, "", null).redeliverySeconds(3)).isZero();
+        assertThat(delays.seconds(SendingStopped.Reason.BLOCKED, 1)).isEqualTo(900);
+        assertThat(delays.seconds(SendingStopped.Reason.OUT_OF_TIME, 3)).isZero();
     }
 }
