@@ -24,7 +24,7 @@ public final class DependencyFactory {
                 new SmtpMailer(config.smtp()),
                 config.claimLease(),
                 new PostgresMailAlerts(dataSource),
-                EmailMetrics.standardOutput(),
+                EmailMetrics.standardOutput(config.functionName()),
                 config.timeMargin());
     }
 

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  *                       queue's visibility timeout
  * @param delays         {@code EMAIL_BACKOFF_FIRST_SECONDS} (30) and {@code EMAIL_BACKOFF_MAX_SECONDS} (900): how long
  *                       handed-back messages wait after throttling (doubling per delivery) or a blocked account (max)
+ * @param functionName   {@code AWS_LAMBDA_FUNCTION_NAME} (set by Lambda), default {@code EmailFunction}: the
+ *                       dimension of the function's CloudWatch metrics
  */
 public record EmailConfig(
         DatabaseConfig database,
@@ -36,7 +38,8 @@ public record EmailConfig(
         Duration claimLease,
         Duration timeMargin,
         String queueUrl,
-        RedeliveryDelays delays) {
+        RedeliveryDelays delays,
+        String functionName) {
 
     /**
      * Variables without which {@link #fromEnv} fails; the template test holds template.yaml to them. SMTP credentials
@@ -80,7 +83,8 @@ public record EmailConfig(
                 Duration.ofSeconds(claimSeconds),
                 Duration.ofMillis(marginMillis),
                 vars.optional("EMAIL_QUEUE_URL"),
-                delays(vars));
+                delays(vars),
+                vars.optional("AWS_LAMBDA_FUNCTION_NAME", "EmailFunction"));
     }
 
     private static RedeliveryDelays delays(Env vars) {

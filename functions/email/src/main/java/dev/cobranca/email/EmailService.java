@@ -57,7 +57,7 @@ public final class EmailService {
     private final Duration timeMargin;
 
     public EmailService(ChargeStore charges, ObjectStore objects, Mailer mailer, Duration claimLease) {
-        this(charges, objects, mailer, claimLease, MailAlerts.NONE, EmailMetrics.standardOutput(), DEFAULT_TIME_MARGIN);
+        this(charges, objects, mailer, claimLease, MailAlerts.NONE, EmailMetrics.standardOutput("EmailFunction"), DEFAULT_TIME_MARGIN);
     }
 
     /**

@@ -86,7 +86,7 @@ class EmailBackoffIT {
         EmailService service = new EmailService(new PostgresChargeStore(db.dataSource()), boletos,
                 new SmtpMailer(new SmtpConfig(smtp.host(), smtp.port(), false, null, null, "Cobrança <" + FROM + ">")),
                 Duration.ofMinutes(5), new PostgresMailAlerts(db.dataSource()),
-                new EmailMetrics(new PrintStream(metricLines, true, StandardCharsets.UTF_8), Clock.systemUTC()),
+                new EmailMetrics(new PrintStream(metricLines, true, StandardCharsets.UTF_8), Clock.systemUTC(), "EmailFunction"),
                 Duration.ofSeconds(10));
         handler = new EmailHandler(service, new SqsMessageVisibility(sqs.client(), queueUrl), DELAYS);
         // Three EmailRequested of five debtIds each, as the invoice function enqueues them.

@@ -36,7 +36,7 @@ class EmailServiceTest {
     private final InMemoryMailAlerts alerts = new InMemoryMailAlerts();
     private final ByteArrayOutputStream metricLines = new ByteArrayOutputStream();
     private final EmailMetrics metrics = new EmailMetrics(new PrintStream(metricLines, true, StandardCharsets.UTF_8),
-            Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC), "cobranca-EmailFunction-Ab12");
     private final EmailService service = new EmailService(charges, objects, mailer, Duration.ofMinutes(5), alerts, metrics,
             Duration.ofSeconds(10));
 
@@ -253,8 +253,9 @@ class EmailServiceTest {
         });
         assertThat(alerts.open).containsEntry(MailAlerts.SENDING_BLOCKED, "554 Message rejected: Email address is not verified.");
         assertThat(metricLines.toString(StandardCharsets.UTF_8)).isEqualTo("""
-                {"_aws":{"Timestamp":1796126400000,"CloudWatchMetrics":[{"Namespace":"Cobranca","Dimensions":[[]],\
-                "Metrics":[{"Name":"EmailSendingBlocked","Unit":"Count"}]}]},"EmailSendingBlocked":1}
+                {"_aws":{"Timestamp":1796126400000,"CloudWatchMetrics":[{"Namespace":"Cobranca","Dimensions":[["FunctionName"]],\
+                "Metrics":[{"Name":"EmailSendingBlocked","Unit":"Count"}]}]},"FunctionName":"cobranca-EmailFunction-Ab12",\
+                "EmailSendingBlocked":1}
                 """);
     }
 
