@@ -12,6 +12,7 @@ import dev.cobranca.email.adapter.PostgresChargeStore;
 import dev.cobranca.email.adapter.PostgresMailAlerts;
 import dev.cobranca.email.adapter.SmtpMailer;
 import dev.cobranca.emulators.SmtpEmulator;
+import dev.cobranca.emulators.SmtpWithoutUtf8;
 import dev.cobranca.emulators.SqsEmulator;
 import dev.cobranca.emulators.TestDatabase;
 import jakarta.mail.internet.MimeMessage;
@@ -59,6 +60,7 @@ class EmailBackoffIT {
     private String queueUrl;
     private String deadLetterUrl;
     private EmailHandler handler;
+    private InMemoryObjectStore boletos;
     private final ByteArrayOutputStream metricLines = new ByteArrayOutputStream();
     private final UUID uploadId = UUID.randomUUID();
     private final List<String> debtIds = IntStream.rangeClosed(1, 15).mapToObj("debt-%02d"::formatted).toList();
@@ -72,7 +74,7 @@ class EmailBackoffIT {
         queueUrl = sqs.createQueue("email", Map.of("VisibilityTimeout", "720",
                 "RedrivePolicy", sqs.redrivePolicy(deadLetterUrl, MAX_RECEIVE_COUNT)));
 
-        InMemoryObjectStore boletos = new InMemoryObjectStore();
+        boletos = new InMemoryObjectStore();
         execute("insert into uploads (id, bucket, object_key, status) values ('" + uploadId + "', 'b', 'uploads/x.csv', 'IMPORTED')");
         for (String id : debtIds) {
             execute("""
@@ -83,12 +85,7 @@ class EmailBackoffIT {
                     InMemoryChargeStore.LINE, id));
             boletos.put("invoices/" + id + ".pdf", ("%PDF-1.7 " + id).getBytes(StandardCharsets.US_ASCII), "application/pdf");
         }
-        EmailService service = new EmailService(new PostgresChargeStore(db.dataSource()), boletos,
-                new SmtpMailer(new SmtpConfig(smtp.host(), smtp.port(), false, null, null, "Cobrança <" + FROM + ">")),
-                Duration.ofMinutes(5), new PostgresMailAlerts(db.dataSource()),
-                new EmailMetrics(new PrintStream(metricLines, true, StandardCharsets.UTF_8), Clock.systemUTC(), "EmailFunction"),
-                Duration.ofSeconds(10));
-        handler = new EmailHandler(service, new SqsMessageVisibility(sqs.client(), queueUrl), DELAYS);
+        handler = handler(smtp.host(), smtp.port());
         // Three EmailRequested of five debtIds each, as the invoice function enqueues them.
         for (int i = 0; i < debtIds.size(); i += 5) {
             String body = MessageCodec.encode(new EmailRequested(uploadId, debtIds.subList(i, i + 5)));
@@ -154,6 +151,37 @@ class EmailBackoffIT {
 
         assertThat(emailedDebtIds()).hasSize(15).containsOnlyOnceElementsOf(debtIds);
         assertThat(query("select count(*) from mail_alerts where resolved_at is null")).isEqualTo("0");
+        assertThat(sqs.approximateMessages(deadLetterUrl)).isZero();
+    }
+
+    private EmailHandler handler(String smtpHost, int smtpPort) {
+        EmailService service = new EmailService(new PostgresChargeStore(db.dataSource()), boletos,
+                new SmtpMailer(new SmtpConfig(smtpHost, smtpPort, false, null, null, "Cobrança <" + FROM + ">")),
+                Duration.ofMinutes(5), new PostgresMailAlerts(db.dataSource()),
+                new EmailMetrics(new PrintStream(metricLines, true, StandardCharsets.UTF_8), Clock.systemUTC(), "EmailFunction"),
+                Duration.ofSeconds(10));
+        return new EmailHandler(service, new SqsMessageVisibility(sqs.client(), queueUrl), DELAYS);
+    }
+
+    @Test
+    void shouldFailOnlyTheNonAsciiMailbox_sayingWhy_whenTheServerOffersNoSmtpUtf8_asAmazonSes() throws Exception {
+        execute("update charges set email = 'joão@example.com.br' where debt_id = 'debt-07'");
+        execute("update charges set email = 'maria@ação.com.br' where debt_id = 'debt-08'");
+        try (SmtpWithoutUtf8 ses = SmtpWithoutUtf8.start(smtp)) {
+            handler = handler(ses.host(), ses.port());
+            for (int polls = 0; status("INVOICED") > 0 && polls < 5; polls++) {
+                pollOnce();
+            }
+        }
+
+        assertThat(status("EMAILED")).isEqualTo(14);
+        assertThat(query("select status || ': ' || last_error from charges where debt_id = 'debt-07'"))
+                .isEqualTo("FAILED: e-mail refused for j***@example.com.br: " + SmtpMailer.NEEDS_SMTPUTF8)
+                .doesNotContain("joão");
+        assertThat(query("select status from charges where debt_id = 'debt-08'")).as("Unicode domain sent as Punycode")
+                .isEqualTo("EMAILED");
+        assertThat(query("select count(*) from charges where debt_id = 'debt-07' and amount = 10.50 and barcode is not null"))
+                .as("the debt stays charged and invoiced").isEqualTo("1");
         assertThat(sqs.approximateMessages(deadLetterUrl)).isZero();
     }
 

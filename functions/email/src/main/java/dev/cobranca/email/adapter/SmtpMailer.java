@@ -57,7 +57,7 @@ public final class SmtpMailer implements Mailer {
     /** SES's words for a refusal about our identity or account rather than the debtor's address. */
     private static final Pattern ACCOUNT_PROBLEM = Pattern.compile(
             "(?i)not verified|sandbox|sending paused|account (?:is )?(?:paused|suspended|disabled)|access denied|not authori[sz]ed");
-    static final String NEEDS_SMTPUTF8 = "the address has a non-ASCII local part, which needs SMTPUTF8 (RFC 6531), and the "
+    public static final String NEEDS_SMTPUTF8 = "the address has a non-ASCII local part, which needs SMTPUTF8 (RFC 6531), and the "
             + "mail server does not offer SMTPUTF8 (Amazon SES does not)";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*");
     /** Header naming the charge, for anyone reading a mailbox or a bounce; SES may replace Message-ID, not this. */
