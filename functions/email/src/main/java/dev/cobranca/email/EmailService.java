@@ -113,7 +113,7 @@ public final class EmailService {
             Set<UUID> touched = new LinkedHashSet<>();
             int sent = 0;
             int failed = 0;
-            int next = 0; // the first claimed charge whose e-mail was not attempted, or was refused before it left
+            int next = 0; // the first claimed charge not dealt with yet: from it on, claims are given back on a failure
             try (Boletos boletos = new Boletos(claimed)) {
                 while (next < claimed.size()) {
                     ClaimedCharge charge = claimed.get(next);

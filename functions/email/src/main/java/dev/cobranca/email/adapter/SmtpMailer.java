@@ -76,12 +76,19 @@ public final class SmtpMailer implements Mailer {
 
     private final SmtpConfig config;
     private final Session session;
+    /** For non-ASCII mailboxes only: raw UTF-8 in the envelope and headers (RFC 6531/6532), MAIL FROM ... SMTPUTF8. */
+    private final Session utf8Session;
+    /** Whether the server offers SMTPUTF8, once a non-ASCII mailbox made us ask; null until then. */
+    private volatile Boolean serverOffersSmtpUtf8;
     private final InternetAddress from;
     private final String messageIdDomain;
 
     public SmtpMailer(SmtpConfig config) {
         this.config = config;
         this.session = Session.getInstance(properties(config));
+        Properties utf8 = properties(config);
+        utf8.setProperty("mail.mime.allowutf8", "true");
+        this.utf8Session = Session.getInstance(utf8);
         try {
             this.from = new InternetAddress(config.from(), true);
         } catch (AddressException e) {
@@ -108,9 +115,6 @@ public final class SmtpMailer implements Mailer {
         // Errors carry the server's reply codes (SMTPAddressFailedException...), which classification needs.
         p.setProperty("mail.smtp.reportsuccess", "false");
         p.setProperty("mail.smtp.sendpartial", "false");
-        // RFC 6531: raw UTF-8 addresses in the envelope and headers, and MAIL FROM ... SMTPUTF8 when the server offers
-        // it. ASCII-only e-mails go out byte for byte as without it; a non-ASCII mailbox is only sent where offered.
-        p.setProperty("mail.mime.allowutf8", "true");
         p.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
         return p;
     }
@@ -127,7 +131,10 @@ public final class SmtpMailer implements Mailer {
     }
 
     MimeMessage toMessage(Email email) throws MessagingException {
-        MimeMessage message = new FixedIdMimeMessage(session, messageId(email.referenceId()));
+        // Only a non-ASCII mailbox gets raw UTF-8 headers; every other e-mail keeps RFC 2047 encoded words, which a
+        // server without SMTPUTF8 (Amazon SES) requires.
+        Session s = needsSmtpUtf8(email.to()) ? utf8Session : session;
+        MimeMessage message = new FixedIdMimeMessage(s, messageId(email.referenceId()));
         message.setFrom(from);
         try {
             InternetAddress to = recipient(email.to());
@@ -199,9 +206,15 @@ public final class SmtpMailer implements Mailer {
     private final class SmtpSession implements MailSession {
 
         private Transport transport;
+        /** A second connection, opened only for non-ASCII mailboxes (its MAIL FROM carries SMTPUTF8). */
+        private Transport utf8Transport;
 
         @Override
         public void send(Email email) {
+            boolean utf8 = needsSmtpUtf8(email.to());
+            if (utf8 && Boolean.FALSE.equals(serverOffersSmtpUtf8)) {
+                throw MailDeliveryException.permanent(NEEDS_SMTPUTF8, null);
+            }
             MimeMessage message;
             try {
                 message = toMessage(email);
@@ -211,9 +224,13 @@ public final class SmtpMailer implements Mailer {
                 throw MailDeliveryException.permanent("cannot build the message: " + e.getMessage(), e);
             }
             try {
-                Transport t = connected();
-                if (needsSmtpUtf8(email.to()) && !(t instanceof SMTPTransport smtp && smtp.supportsExtension("SMTPUTF8"))) {
-                    throw MailDeliveryException.permanent(NEEDS_SMTPUTF8, null);
+                Transport t = utf8 ? connectedUtf8() : connected();
+                if (utf8) {
+                    boolean offered = t instanceof SMTPTransport smtp && smtp.supportsExtension("SMTPUTF8");
+                    serverOffersSmtpUtf8 = offered;
+                    if (!offered) {
+                        throw MailDeliveryException.permanent(NEEDS_SMTPUTF8, null);
+                    }
                 }
                 t.sendMessage(message, message.getAllRecipients());
             } catch (MessagingException e) {
@@ -228,21 +245,38 @@ public final class SmtpMailer implements Mailer {
         private Transport connected() throws MessagingException {
             // Tracked here, not with Transport.isConnected(), which costs a NOOP round trip per call.
             if (transport == null) {
-                Transport t = session.getTransport("smtp");
-                t.connect(config.host(), config.port(), config.username(), config.password());
-                transport = t;
+                transport = connect(session);
             }
             return transport;
         }
 
+        private Transport connectedUtf8() throws MessagingException {
+            if (utf8Transport == null) {
+                utf8Transport = connect(utf8Session);
+            }
+            return utf8Transport;
+        }
+
+        private Transport connect(Session s) throws MessagingException {
+            Transport t = s.getTransport("smtp");
+            t.connect(config.host(), config.port(), config.username(), config.password());
+            return t;
+        }
+
         private void disconnect() {
-            if (transport != null) {
+            closeQuietly(transport);
+            closeQuietly(utf8Transport);
+            transport = null;
+            utf8Transport = null;
+        }
+
+        private static void closeQuietly(Transport t) {
+            if (t != null) {
                 try {
-                    transport.close();
+                    t.close();
                 } catch (MessagingException ignored) {
                     // the connection is being dropped anyway
                 }
-                transport = null;
             }
         }
 

@@ -113,6 +113,26 @@ class SmtpMailerTest {
     }
 
     @Test
+    void shouldEncodeANonAsciiName_forAnAsciiMailbox_andWriteUtf8Headers_onlyForANonAsciiMailbox() throws Exception {
+        // RFC 2047 encoded words wherever the server may lack SMTPUTF8; raw UTF-8 (RFC 6532) only when it must have it.
+        Email ascii = new Email("claudio@example.com", "Cláudio Conceição", "Boleto", "Olá", "<p>Olá</p>", "boleto-x.pdf",
+                new byte[] {'%'}, "x");
+        Email utf8 = new Email("joão@example.com.br", "João", "Boleto", "Olá", "<p>Olá</p>", "boleto-y.pdf",
+                new byte[] {'%'}, "y");
+
+        assertThat(headers(mailer.toMessage(ascii))).contains("To: =?UTF-8?Q?Cl=C3=A1udio_Concei=C3=A7=C3=A3o?= <claudio@example.com>")
+                .doesNotContain("Cláudio");
+        assertThat(headers(mailer.toMessage(utf8))).contains("To: \"João\" <joão@example.com.br>");
+    }
+
+    private static String headers(MimeMessage message) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        String all = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return all.substring(0, all.indexOf("\r\n\r\n"));
+    }
+
+    @Test
     void shouldSendAUnicodeDomainAsPunycode_andNeedSmtpUtf8OnlyForANonAsciiLocalPart() throws Exception {
         // RFC 6531 section 3.2; RFC 5890/5891 (IDNA) for the A-label.
         assertThat(SmtpMailer.recipient("maria@ação.com.br").getAddress()).isEqualTo("maria@xn--ao-siap.com.br");
