@@ -97,11 +97,6 @@ final class CopyText {
         rowStarted = true;
     }
 
-    private void put2(char a, char b) throws IOException {
-        put((byte) a);
-        put((byte) b);
-    }
-
     private void put(byte b) throws IOException {
         if (length == buffer.length) {
             flush();

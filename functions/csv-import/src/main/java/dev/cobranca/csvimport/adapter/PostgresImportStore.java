@@ -593,14 +593,4 @@ public final class PostgresImportStore implements ImportStore {
             throw new UncheckedIOException(e);
         }
     }
-
-    private static void closeQuietly(Connection c, Exception cause) {
-        try {
-            c.close();
-        } catch (SQLException e) {
-            if (cause != null) {
-                cause.addSuppressed(e);
-            }
-        }
-    }
 }
