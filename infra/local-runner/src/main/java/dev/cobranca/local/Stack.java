@@ -13,6 +13,8 @@ import dev.cobranca.local.template.Template;
 import dev.cobranca.local.template.TemplateException;
 import dev.cobranca.local.wiring.HttpApiServer;
 import dev.cobranca.local.wiring.S3Notifications;
+import dev.cobranca.local.wiring.ScheduleExpression;
+import dev.cobranca.local.wiring.ScheduledEvents;
 import dev.cobranca.local.wiring.SqsEventSource;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,10 +52,22 @@ public final class Stack implements AutoCloseable {
      * @param concurrency       at most this many environments per function and pollers per SQS mapping; 0 or less:
      *                          the template's limits (ScalingConfig MaximumConcurrency, ReservedConcurrentExecutions)
      * @param visibilityTimeout overrides the queues' VisibilityTimeout (seconds) when not null: retries come sooner
-     * @param wire              false for {@code invoke}: no pollers, no notifications, no HTTP server
+     * @param wire              false for {@code invoke}: no pollers, no notifications, no schedules, no HTTP server
+     * @param schedulePeriods   per function logical id, a period replacing its schedules' expressions (tests and
+     *                          demos need seconds; EventBridge's floor is a minute)
      */
     public record Options(Path dataDir, Path template, String databaseUrl, int httpPort, Emulators.Ports ports,
-                          int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire) {
+                          int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire,
+                          Map<String, java.time.Duration> schedulePeriods) {
+
+        public Options {
+            schedulePeriods = schedulePeriods == null ? Map.of() : Map.copyOf(schedulePeriods);
+        }
+
+        public Options(Path dataDir, Path template, String databaseUrl, int httpPort, Emulators.Ports ports,
+                       int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire) {
+            this(dataDir, template, databaseUrl, httpPort, ports, concurrency, visibilityTimeout, environment, wire, Map.of());
+        }
     }
 
     private final Options options;
@@ -214,6 +228,39 @@ public final class Stack implements AutoCloseable {
         http = new HttpApiServer(options.httpPort(), routes);
         resources.add(http);
         http.start();
+        schedules();
+    }
+
+    /** EventBridge schedule rules, started last: what they invoke may call the API or read the queues. */
+    private void schedules() {
+        ScheduledEvents scheduled = new ScheduledEvents(REGION, "000000000000");
+        resources.add(scheduled);
+        for (String id : options.schedulePeriods().keySet()) {
+            if (template.functions().stream().noneMatch(f -> f.logicalId().equals(id) && !f.schedules().isEmpty())) {
+                throw new TemplateException(id + " has no Schedule event in the template: cannot change its period");
+            }
+        }
+        for (Template.Function f : template.functions()) {
+            LambdaFunction function = functions.get(f.logicalId());
+            if (function == null) {
+                continue;
+            }
+            for (Template.ScheduleTrigger t : f.schedules()) {
+                if (!t.enabled()) {
+                    continue;
+                }
+                String where = f.logicalId() + ".Events." + t.name();
+                java.time.Duration period = options.schedulePeriods().get(f.logicalId());
+                ScheduleExpression expression = period != null ? ScheduleExpression.every(period)
+                        : ScheduleExpression.parse(intrinsics.string(t.expression(), where + ".Schedule"));
+                Object input = t.input() == null ? null : intrinsics.resolve(t.input(), where + ".Input");
+                // SAM names the rule <stack>-<function><event>-<suffix>
+                String rule = STACK_NAME + "-" + f.logicalId() + t.name();
+                scheduled.subscribe(new ScheduledEvents.Subscription(rule, expression,
+                        input == null ? null : input instanceof String s ? s : json(input), function));
+            }
+        }
+        scheduled.start();
     }
 
     /**
