@@ -12,6 +12,7 @@ import dev.cobranca.local.template.Intrinsics;
 import dev.cobranca.local.template.Template;
 import dev.cobranca.local.template.TemplateException;
 import dev.cobranca.local.wiring.HttpApiServer;
+import dev.cobranca.local.wiring.LambdaInvokeServer;
 import dev.cobranca.local.wiring.S3Notifications;
 import dev.cobranca.local.wiring.ScheduleExpression;
 import dev.cobranca.local.wiring.ScheduledEvents;
@@ -81,6 +82,7 @@ public final class Stack implements AutoCloseable {
     private Database database;
     private Emulators emulators;
     private HttpApiServer http;
+    private LambdaInvokeServer lambdaApi;
     private long startMillis;
 
     /** A queue on the emulator. */
@@ -132,6 +134,8 @@ public final class Stack implements AutoCloseable {
         resources.add(emulators);
         LOG.debug("emulators ready in {} ms", (System.nanoTime() - tEmulators) / 1_000_000);
         emulators.smtp().writeEml(dataDir.resolve("mail"));
+        lambdaApi = new LambdaInvokeServer();
+        resources.add(lambdaApi);
         pointSdkAtEmulators();
 
         intrinsics = new Intrinsics(template, Intrinsics.localPseudoParameters(STACK_NAME, REGION), Map.of(), new LocalResources());
@@ -149,6 +153,7 @@ public final class Stack implements AutoCloseable {
                         f.memoryMb(), f.timeoutSeconds(), concurrency(f));
                 functions.put(f.logicalId(), function);
                 resources.add(function);
+                lambdaApi.register(function);
             } catch (FunctionInitException e) {
                 if (e.getCause() instanceof ClassNotFoundException) {
                     unavailable.put(f.logicalId(), e.getMessage());
@@ -197,6 +202,8 @@ public final class Stack implements AutoCloseable {
         // one emulator per service, so the per-service forms of aws.endpointUrl
         System.setProperty("aws.endpointUrlS3", emulators.s3().endpoint().toString());
         System.setProperty("aws.endpointUrlSqs", emulators.sqs().endpoint().toString());
+        // functions that invoke functions (the repair re-delivers imports) reach the runner's Lambda Invoke API
+        System.setProperty("aws.endpointUrlLambda", lambdaApi.endpoint().toString());
     }
 
     private void wire() {
@@ -474,6 +481,7 @@ public final class Stack implements AutoCloseable {
                 + ", secret " + emulators.s3().secretKey() + ", path-style)");
         out.println("  SQS          " + emulators.sqs().endpoint());
         out.println("  SMTP         " + emulators.smtp().host() + ":" + emulators.smtp().port());
+        out.println("  Lambda API   " + lambdaApi.endpoint() + "  (Invoke, as AWS_ENDPOINT_URL_LAMBDA)");
         out.println("  PostgreSQL   " + options.databaseUrl().replaceAll("password=[^&]*", "password=***"));
         bucketNames.forEach((id, name) -> out.println("  bucket       " + name + " (" + id + ") -> " + dataDir().resolve("s3").resolve(name)));
         queues.values().forEach(q -> out.println("  queue        " + q.name() + "  " + q.url()));
