@@ -30,5 +30,9 @@ create table upload_repairs (
     -- total charges of this upload the repair enqueued again, over all runs
     requeued          bigint      not null default 0,
     imports_restarted integer     not null default 0,
+    -- the upload's charges CREATED and EMAILED at that run: when neither moved for a whole run, nothing is
+    -- working on the upload, and its waiting charges are taken for lost (a long backlog is not)
+    created_left      bigint,
+    emailed_done      bigint,
     checked_at        timestamptz not null
 );

@@ -78,8 +78,11 @@ public final class RepairService {
 
         int completed = step("completing uploads", errors, store::completeDoneUploads, 0);
         step("restarting imports", errors, () -> restartImports(restarted), 0);
-        long invoices = step("re-enqueueing invoices", errors, () -> requeue(Stage.INVOICE, invoiceQueue, requeued), 0L);
-        long emails = step("re-enqueueing e-mails", errors, () -> requeue(Stage.EMAIL, emailQueue, requeued), 0L);
+        Map<UUID, RepairStore.Progress> progress = step("reading progress", errors, store::progress, Map.of());
+        long invoices = step("re-enqueueing invoices", errors,
+                () -> requeue(Stage.INVOICE, idle(progress, Stage.INVOICE), invoiceQueue, requeued), 0L);
+        long emails = step("re-enqueueing e-mails", errors,
+                () -> requeue(Stage.EMAIL, idle(progress, Stage.EMAIL), emailQueue, requeued), 0L);
         Map<UUID, RepairStore.Waiting> waiting = step("counting waiting charges", errors,
                 () -> store.waiting(settings.stale()), Map.of());
         Map<String, Long> dead = step("counting dead-lettered messages", errors, deadLetters::depths, Map.of());
@@ -91,10 +94,11 @@ public final class RepairService {
                 waiting.values().stream().mapToLong(RepairStore.Waiting::email).sum(),
                 dead, failed, failedUploads, errors);
         Map<UUID, UploadFindings> perUpload = new LinkedHashMap<>();
-        for (UUID id : union(waiting.keySet(), restarted.keySet(), requeued.keySet())) {
+        for (UUID id : union(waiting.keySet(), restarted.keySet(), requeued.keySet(), progress.keySet())) {
             RepairStore.Waiting w = waiting.getOrDefault(id, new RepairStore.Waiting(0, 0));
+            RepairStore.Progress p = progress.get(id);
             perUpload.put(id, new UploadFindings(w.invoice(), w.email(), requeued.getOrDefault(id, 0L),
-                    restarted.getOrDefault(id, 0)));
+                    restarted.getOrDefault(id, 0), p == null ? null : p.now()));
         }
         step("recording the findings", errors, () -> {
             store.record(report, perUpload);
@@ -120,9 +124,20 @@ public final class RepairService {
         return restarted.size();
     }
 
+    /**
+     * Uploads on which nothing moved the stage forward for a whole run: their waiting charges are lost, not queued
+     * behind others (a million-row upload's e-mails may wait longer than the stale age and still be on their way).
+     */
+    private static List<UUID> idle(Map<UUID, RepairStore.Progress> progress, Stage stage) {
+        return progress.entrySet().stream().filter(e -> e.getValue().idle(stage)).map(Map.Entry::getKey).toList();
+    }
+
     /** Enqueues the stage's stale charges again, in messages as the pipeline writes them, then records it. */
-    private long requeue(Stage stage, MessagePublisher queue, Map<UUID, Long> requeued) {
-        List<StaleCharge> stale = store.staleCharges(stage, settings.stale(), settings.maxCharges());
+    private long requeue(Stage stage, List<UUID> uploads, MessagePublisher queue, Map<UUID, Long> requeued) {
+        if (uploads.isEmpty()) {
+            return 0;
+        }
+        List<StaleCharge> stale = store.staleCharges(stage, uploads, settings.stale(), settings.maxCharges());
         if (stale.isEmpty()) {
             return 0;
         }

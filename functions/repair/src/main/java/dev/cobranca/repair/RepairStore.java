@@ -37,10 +37,30 @@ public interface RepairStore {
     List<UploadToImport> importsToRestart(Duration waitingAge, int limit);
 
     /**
-     * Charges of IMPORTED uploads (so their import's outbox is drained) in the stage's state for longer than
+     * Where each IMPORTED upload stands now, and where it stood at the previous run ({@code previous} null when no run
+     * looked at it yet).
+     */
+    Map<UUID, Progress> progress();
+
+    /** An upload's charges CREATED and EMAILED. */
+    record Counts(long created, long emailed) {
+    }
+
+    record Progress(Counts now, Counts previous) {
+        /** Nothing moved the stage forward since the previous run (or no run looked yet). */
+        public boolean idle(Stage stage) {
+            if (previous == null) {
+                return true;
+            }
+            return stage == Stage.INVOICE ? now.created() >= previous.created() : now.emailed() <= previous.emailed();
+        }
+    }
+
+    /**
+     * Charges of these uploads (IMPORTED: their import's outbox is drained) in the stage's state for longer than
      * {@code stale}, not claimed by a sender, and not enqueued again by the repair within {@code stale}; by upload.
      */
-    List<StaleCharge> staleCharges(Stage stage, Duration stale, int limit);
+    List<StaleCharge> staleCharges(Stage stage, Collection<UUID> uploadIds, Duration stale, int limit);
 
     /** Records that these charges were enqueued again now. */
     void markRequeued(Collection<String> debtIds);
@@ -61,6 +81,6 @@ public interface RepairStore {
     void record(RepairReport report, Map<UUID, UploadFindings> perUpload);
 
     /** What one run found for one upload. */
-    record UploadFindings(long waitingInvoice, long waitingEmail, long requeued, int importsRestarted) {
+    record UploadFindings(long waitingInvoice, long waitingEmail, long requeued, int importsRestarted, Counts counts) {
     }
 }

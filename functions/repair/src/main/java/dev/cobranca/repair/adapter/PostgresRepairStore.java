@@ -40,7 +40,7 @@ public final class PostgresRepairStore implements RepairStore {
     private static final String STALE_CREATED = """
             select c.upload_id, c.debt_id from uploads u
               join charges c on c.upload_id = u.id and c.status = 'CREATED'
-             where u.status = 'IMPORTED'
+             where u.id = any (?) and u.status = 'IMPORTED'
                and not exists (select 1 from invoice_outbox o where o.upload_id = u.id)
                and c.created_at < now() - ? * interval '1 second'
                and (c.repair_enqueued_at is null or c.repair_enqueued_at < now() - ? * interval '1 second')
@@ -50,12 +50,22 @@ public final class PostgresRepairStore implements RepairStore {
     private static final String STALE_INVOICED = """
             select c.upload_id, c.debt_id from uploads u
               join charges c on c.upload_id = u.id and c.status = 'INVOICED'
-             where u.status = 'IMPORTED'
+             where u.id = any (?) and u.status = 'IMPORTED'
                and c.invoiced_at < now() - ? * interval '1 second'
                and (c.email_claim_until is null or c.email_claim_until < now())
                and (c.repair_enqueued_at is null or c.repair_enqueued_at < now() - ? * interval '1 second')
              order by c.upload_id, c.debt_id
              limit ?
+            """;
+    /** Counted through charges_upload_status_idx: only the upload's entries in each state are read. */
+    private static final String PROGRESS = """
+            select u.id,
+                   (select count(*) from charges c where c.upload_id = u.id and c.status = 'CREATED'),
+                   (select count(*) from charges c where c.upload_id = u.id and c.status = 'EMAILED'),
+                   r.created_left, r.emailed_done
+              from uploads u
+              left join upload_repairs r on r.upload_id = u.id
+             where u.status = 'IMPORTED'
             """;
     private static final String WAITING = """
             select c.upload_id,
@@ -91,12 +101,34 @@ public final class PostgresRepairStore implements RepairStore {
     }
 
     @Override
-    public List<StaleCharge> staleCharges(Stage stage, Duration stale, int limit) {
-        return query(stage == Stage.INVOICE ? STALE_CREATED : STALE_INVOICED, "finding stale charges", ps -> {
-            ps.setLong(1, stale.toSeconds());
+    public Map<UUID, Progress> progress() {
+        Map<UUID, Progress> out = new LinkedHashMap<>();
+        query(PROGRESS, "reading progress", ps -> { }, rs -> {
+            Counts previous = rs.getObject(4) == null || rs.getObject(5) == null ? null : new Counts(rs.getLong(4), rs.getLong(5));
+            out.put(rs.getObject(1, UUID.class), new Progress(new Counts(rs.getLong(2), rs.getLong(3)), previous));
+            return null;
+        });
+        return out;
+    }
+
+    @Override
+    public List<StaleCharge> staleCharges(Stage stage, Collection<UUID> uploadIds, Duration stale, int limit) {
+        List<StaleCharge> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(stage == Stage.INVOICE ? STALE_CREATED : STALE_INVOICED)) {
+            ps.setArray(1, c.createArrayOf("uuid", uploadIds.toArray()));
             ps.setLong(2, stale.toSeconds());
-            ps.setInt(3, limit);
-        }, rs -> new StaleCharge(rs.getObject(1, UUID.class), rs.getString(2)));
+            ps.setLong(3, stale.toSeconds());
+            ps.setInt(4, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StaleCharge(rs.getObject(1, UUID.class), rs.getString(2)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("finding stale charges failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -195,12 +227,15 @@ public final class PostgresRepairStore implements RepairStore {
 
     private static void upsertFindings(Connection c, Map<UUID, UploadFindings> perUpload) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into upload_repairs as r (upload_id, waiting_invoice, waiting_email, requeued, imports_restarted, checked_at)
-                select ?, ?, ?, ?, ?, now() where exists (select 1 from uploads where id = ?)
+                insert into upload_repairs as r (upload_id, waiting_invoice, waiting_email, requeued, imports_restarted,
+                                                 created_left, emailed_done, checked_at)
+                select ?, ?, ?, ?, ?, ?, ?, now() where exists (select 1 from uploads where id = ?)
                 on conflict (upload_id) do update
                    set waiting_invoice = excluded.waiting_invoice, waiting_email = excluded.waiting_email,
                        requeued = r.requeued + excluded.requeued,
-                       imports_restarted = r.imports_restarted + excluded.imports_restarted, checked_at = now()""")) {
+                       imports_restarted = r.imports_restarted + excluded.imports_restarted,
+                       created_left = coalesce(excluded.created_left, r.created_left),
+                       emailed_done = coalesce(excluded.emailed_done, r.emailed_done), checked_at = now()""")) {
             for (Map.Entry<UUID, UploadFindings> e : perUpload.entrySet()) {
                 UploadFindings f = e.getValue();
                 ps.setObject(1, e.getKey());
@@ -208,7 +243,9 @@ public final class PostgresRepairStore implements RepairStore {
                 ps.setLong(3, f.waitingEmail());
                 ps.setLong(4, f.requeued());
                 ps.setInt(5, f.importsRestarted());
-                ps.setObject(6, e.getKey());
+                ps.setObject(6, f.counts() == null ? null : f.counts().created(), java.sql.Types.BIGINT);
+                ps.setObject(7, f.counts() == null ? null : f.counts().emailed(), java.sql.Types.BIGINT);
+                ps.setObject(8, e.getKey());
                 ps.addBatch();
             }
             ps.executeBatch();
