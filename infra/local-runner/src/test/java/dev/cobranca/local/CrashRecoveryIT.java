@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cobranca.core.sample.SampleDebtGenerator;
+import dev.cobranca.sample.SampleDebtGenerator;
 import dev.cobranca.emulators.TestDatabase;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cobranca.core.message.InvoiceRequested;
 import dev.cobranca.core.message.MessageCodec;
-import dev.cobranca.core.sample.SampleDebtGenerator;
+import dev.cobranca.sample.SampleDebtGenerator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
