@@ -95,4 +95,26 @@ class RepairIT {
         assertThat(stuck.path("lastRepairAt").asText()).isNotBlank();
         assertThat(stack.string("select dead_lettered->>'email' from repair_runs order by started_at desc limit 1")).isEqualTo("1");
     }
+
+    @Test
+    void uploadWhoseS3EventWasLost_shouldBeImportedByTheRepair() throws Exception {
+        stack = RunningStack.start(dataDir, true, null, 0, Map.of("REPAIR_STALE_SECONDS", Integer.toString(STALE_SECONDS)),
+                Map.of("RepairFunction", PERIOD));
+        Path csv = files.resolve("debts.csv");
+        SampleDebtGenerator.write(csv, 50, 29, 0);
+        JsonNode created = stack.createUpload("debts.csv", java.nio.file.Files.size(csv));
+        String uploadId = created.path("uploadId").asText();
+        // the object lands in the bucket's directory behind S3's back: stored, and no event about it ever sent
+        Path object = stack.object("uploads/" + uploadId + ".csv");
+        java.nio.file.Files.createDirectories(object.getParent());
+        java.nio.file.Files.copy(csv, object);
+        assertThat(stack.uploadStatus(uploadId).path("status").asText()).isEqualTo("WAITING");
+
+        JsonNode done = stack.awaitFinished(uploadId, Duration.ofMinutes(2));
+
+        assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(done.path("rows").path("accepted").asLong()).isEqualTo(50);
+        assertThat(stack.scalar("select imports_restarted from upload_repairs where upload_id = '" + uploadId + "'"))
+                .as("the repair delivered the import").isPositive();
+    }
 }
