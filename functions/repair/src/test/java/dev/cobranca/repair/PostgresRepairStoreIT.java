@@ -47,6 +47,8 @@ class PostgresRepairStoreIT {
         UUID oldWaiting = upload("WAITING", "created_at = now() - interval '1 hour'");
         upload("WAITING", "created_at = now()");
         upload("IMPORTED", "created_at = now() - interval '1 hour'");
+        UUID givenUp = upload("IMPORTING", "lease_owner = null, lease_expires_at = null");
+        execute("insert into upload_repairs (upload_id, imports_restarted, checked_at) values ('" + givenUp + "', 12, now())");
 
         assertThat(store.importsToRestart(STALE, 10)).extracting(RepairStore.UploadToImport::uploadId,
                 RepairStore.UploadToImport::status).containsExactlyInAnyOrder(

@@ -25,11 +25,19 @@ public final class PostgresRepairStore implements RepairStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MARK_BATCH = 10_000;
 
+    /**
+     * An import that keeps failing is delivered at most this many times (an hour of 5-minute runs): each delivery that
+     * fails leaves its event in the import's dead-letter queue, where the repair counts it.
+     */
+    static final int MAX_IMPORT_RESTARTS = 12;
+
     private static final String IMPORTS_TO_RESTART = """
-            select id, bucket, object_key, status from uploads
-             where (status = 'IMPORTING' and (lease_expires_at is null or lease_expires_at < now()))
-                or (status = 'WAITING' and created_at < now() - ? * interval '1 second')
-             order by created_at
+            select u.id, u.bucket, u.object_key, u.status from uploads u
+              left join upload_repairs r on r.upload_id = u.id
+             where ((u.status = 'IMPORTING' and (u.lease_expires_at is null or u.lease_expires_at < now()))
+                 or (u.status = 'WAITING' and u.created_at < now() - ? * interval '1 second'))
+               and coalesce(r.imports_restarted, 0) < """ + MAX_IMPORT_RESTARTS + """
+             order by u.created_at
              limit ?
             """;
 
