@@ -162,9 +162,37 @@ public final class CobrancaLocal {
                 description = "Set an environment variable of every function (after the template's).")
         Map<String, String> environment = new LinkedHashMap<>();
 
+        @Option(names = "--schedule-every", paramLabel = "FUNCTION=PERIOD",
+                description = "Fire FUNCTION's Schedule events every PERIOD (5s, 2m, PT30S) instead of their expression; "
+                        + "every schedule also fires once at start. Default: the template's expressions.")
+        Map<String, String> schedulePeriods = new LinkedHashMap<>();
+
         Stack.Options toOptions(Common common, boolean wire) {
+            Map<String, Duration> periods = new LinkedHashMap<>();
+            schedulePeriods.forEach((id, period) -> periods.put(id, period(period)));
             return new Stack.Options(common.dataDir, common.template(), common.databaseUrl(), port,
-                    new Emulators.Ports(s3Port, sqsPort, smtpPort), concurrency, visibilityTimeout, environment, wire);
+                    new Emulators.Ports(s3Port, sqsPort, smtpPort), concurrency, visibilityTimeout, environment, wire,
+                    periods);
+        }
+
+        /** {@code 5s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT30S}). */
+        static Duration period(String text) {
+            String t = text.trim().toLowerCase(Locale.ROOT);
+            try {
+                if (t.startsWith("p")) {
+                    return Duration.parse(t.toUpperCase(Locale.ROOT));
+                }
+                long n = Long.parseLong(t.substring(0, t.length() - 1));
+                return switch (t.charAt(t.length() - 1)) {
+                    case 's' -> Duration.ofSeconds(n);
+                    case 'm' -> Duration.ofMinutes(n);
+                    case 'h' -> Duration.ofHours(n);
+                    default -> throw new NumberFormatException(t);
+                };
+            } catch (RuntimeException e) {
+                throw new RunnerException(ExitCodes.USAGE, "--schedule-every: " + text
+                        + " is not a period (5s, 2m, 1h or PT30S)");
+            }
         }
     }
 

@@ -14,11 +14,16 @@ public record UploadView(
         Instant importedAt,
         Instant completedAt,
         String rejectedReportUrl,
-        String error) {
+        String error,
+        Stuck stuck) {
 
     public record Rows(long total, long accepted, long rejected, long duplicate) {
     }
 
     public record Charges(long created, long invoiced, long emailed, long paid, long failed) {
+    }
+
+    /** What the last repair run found (null before any ran); deadLettered counts every upload's messages. */
+    public record Stuck(long waitingInvoice, long waitingEmail, long requeued, long deadLettered, Instant lastRepairAt) {
     }
 }
