@@ -10,7 +10,6 @@ import dev.cobranca.local.runtime.LambdaFunction;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -367,7 +366,6 @@ public final class CobrancaLocal {
             node.put("errorMessage", String.valueOf(e.getMessage()));
             node.put("errorType", e.getClass().getName());
             var trace = node.putArray("stackTrace");
-            StringWriter sw = new StringWriter();
             for (StackTraceElement el : e.getStackTrace()) {
                 trace.add(el.toString());
             }
