@@ -141,7 +141,7 @@ public final class Template {
             out.add(new Function(id, String.valueOf(handler), env,
                     intValue(props.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3))),
                     intValue(props.getOrDefault("MemorySize", globals.getOrDefault("MemorySize", 128))),
-                    props.get("ReservedConcurrentExecutions") == null ? null : intValue(props.get("ReservedConcurrentExecutions")),
+                    props.get("ReservedConcurrentExecutions") == null ? null : intValue(parameterDefault(props.get("ReservedConcurrentExecutions"))),
                     s3, sqs, http));
         }
         return out;
@@ -240,6 +240,15 @@ public final class Template {
 
     private static Map<String, Object> variables(Map<String, Object> props) {
         return map(map(map(props.get("Environment")).get("Variables")));
+    }
+
+    /** {@code !Ref Parameter} as the parameter's default (what a stack deployed without overrides gets); else the value. */
+    private Object parameterDefault(Object v) {
+        if (v instanceof Map<?, ?> m && m.size() == 1 && m.get("Ref") instanceof String name
+                && parameters().get(name) instanceof Map<?, ?> parameter && parameter.get("Default") != null) {
+            return parameter.get("Default");
+        }
+        return v;
     }
 
     private static int intValue(Object v) {
