@@ -14,7 +14,7 @@ class OpenApiDocumentTest {
     void shouldDocumentExactlyTheServedRoutes() {
         ApiConfig config = new ApiConfig("b", false, Duration.ofMinutes(1), 1, Duration.ofMinutes(1), Duration.ofMinutes(1),
                 new DatabaseConfig("jdbc:postgresql://localhost/unused", null, null, 1));
-        ApiRoutes routes = new ApiRoutes(new ApiService(config, new InMemoryUploadStore(), new InMemoryChargeQuery(), p -> null, new FixedUrlSigner()));
+        ApiRoutes routes = new ApiRoutes(new ApiService(config, new InMemoryUploadStore(), new InMemoryChargeQuery(), new InMemoryPaymentStore(), new FixedUrlSigner()));
 
         assertThat(OpenApiContract.get().routeKeys()).isEqualTo(new TreeSet<>(routes.router().routeKeys()));
     }

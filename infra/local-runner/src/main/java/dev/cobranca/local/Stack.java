@@ -12,6 +12,7 @@ import dev.cobranca.local.template.Intrinsics;
 import dev.cobranca.local.template.Template;
 import dev.cobranca.local.template.TemplateException;
 import dev.cobranca.local.wiring.HttpApiServer;
+import dev.cobranca.local.wiring.LocalAuthorizer;
 import dev.cobranca.local.wiring.S3Notifications;
 import dev.cobranca.local.wiring.SqsEventSource;
 import java.io.IOException;
@@ -51,9 +52,18 @@ public final class Stack implements AutoCloseable {
      *                          the template's limits (ScalingConfig MaximumConcurrency, ReservedConcurrentExecutions)
      * @param visibilityTimeout overrides the queues' VisibilityTimeout (seconds) when not null: retries come sooner
      * @param wire              false for {@code invoke}: no pollers, no notifications, no HTTP server
+     * @param apiToken          the bearer token the HTTP API requires (as the JWT authorizer does on AWS); null: a new
+     *                          random one
+     * @param webhookSecret     the payment webhook's HMAC key (WEBHOOK_SECRET of the API); null: a new random one
      */
     public record Options(Path dataDir, Path template, String databaseUrl, int httpPort, Emulators.Ports ports,
-                          int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire) {
+                          int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire,
+                          String apiToken, String webhookSecret) {
+
+        public Options(Path dataDir, Path template, String databaseUrl, int httpPort, Emulators.Ports ports,
+                       int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire) {
+            this(dataDir, template, databaseUrl, httpPort, ports, concurrency, visibilityTimeout, environment, wire, null, null);
+        }
     }
 
     private final Options options;
@@ -68,6 +78,8 @@ public final class Stack implements AutoCloseable {
     private Emulators emulators;
     private HttpApiServer http;
     private long startMillis;
+    private final String apiToken;
+    private final String webhookSecret;
 
     /** A queue on the emulator. */
     public record QueueInfo(String logicalId, String name, String url, String arn) {
@@ -75,6 +87,9 @@ public final class Stack implements AutoCloseable {
 
     private Stack(Options options) {
         this.options = options;
+        this.apiToken = options.apiToken() != null && !options.apiToken().isBlank() ? options.apiToken() : LocalAuthorizer.newToken();
+        this.webhookSecret = options.webhookSecret() != null && !options.webhookSecret().isBlank() ? options.webhookSecret()
+                : LocalAuthorizer.newToken().replace("cbl_", "whsec_");
     }
 
     /** Starts everything; on failure stops what already started and throws a {@link RunnerException}. */
@@ -208,10 +223,13 @@ public final class Stack implements AutoCloseable {
                 source.start();
             }
             for (Template.HttpRoute r : f.httpRoutes()) {
-                routes.add(new HttpApiServer.Route(r.method(), r.path(), function));
+                routes.add(new HttpApiServer.Route(r.method(), r.path(), function, r.scopes()));
             }
         }
-        http = new HttpApiServer(options.httpPort(), routes);
+        // the local client's token holds every scope a route asks for
+        java.util.TreeSet<String> scopes = new java.util.TreeSet<>();
+        routes.stream().filter(r -> r.scopes() != null).forEach(r -> scopes.addAll(r.scopes()));
+        http = new HttpApiServer(options.httpPort(), routes, new LocalAuthorizer(apiToken, List.copyOf(scopes)));
         resources.add(http);
         http.start();
     }
@@ -257,6 +275,13 @@ public final class Stack implements AutoCloseable {
         env.put("AWS_LAMBDA_FUNCTION_NAME", f.logicalId());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(f.memoryMb()));
         env.put("DATABASE_URL", options.databaseUrl());
+        // TLS when the server offers it, unverified: the local database has no RDS certificate (-e DATABASE_SSL_MODE=...
+        // and DATABASE_SSL_ROOT_CERT=... to verify one)
+        env.put("DATABASE_SSL_MODE", "prefer");
+        env.remove("DATABASE_SSL_ROOT_CERT");
+        if (env.remove("WEBHOOK_SECRET_ARN") != null) {
+            env.put("WEBHOOK_SECRET", webhookSecret); // Secrets Manager's part, played by the runner
+        }
         env.put("S3_FORCE_PATH_STYLE", "true");
         if (env.containsKey("SMTP_HOST")) {
             env.put("SMTP_HOST", emulators.smtp().host());
@@ -413,6 +438,16 @@ public final class Stack implements AutoCloseable {
         return options.dataDir().toAbsolutePath();
     }
 
+    /** The bearer token every HTTP API route but the webhook requires. */
+    public String apiToken() {
+        return apiToken;
+    }
+
+    /** The HMAC key the payment webhook's Cobranca-Signature must be made with. */
+    public String webhookSecret() {
+        return webhookSecret;
+    }
+
     public long startedAtMillis() {
         return startMillis;
     }
@@ -422,6 +457,8 @@ public final class Stack implements AutoCloseable {
         out.println("Cobrança local stack");
         if (http != null) {
             out.println("  HTTP API     " + http.endpoint());
+            out.println("  API token      " + apiToken);
+            out.println("  webhook secret " + webhookSecret);
         }
         out.println("  S3           " + emulators.s3().endpoint() + "  (access key " + emulators.s3().accessKey()
                 + ", secret " + emulators.s3().secretKey() + ", path-style)");

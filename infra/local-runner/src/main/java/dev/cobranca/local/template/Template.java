@@ -45,8 +45,17 @@ public final class Template {
                              Integer maximumConcurrency, boolean enabled) {
     }
 
-    /** An HTTP API route; {@code method} is upper case or {@code ANY}, {@code path} like {@code /uploads/{id}}. */
-    public record HttpRoute(String name, String method, String path) {
+    /**
+     * An HTTP API route; {@code method} is upper case or {@code ANY}, {@code path} like {@code /uploads/{id}}.
+     *
+     * @param scopes the AuthorizationScopes a token needs when an authorizer guards the route (the event's own or the
+     *               API's DefaultAuthorizer); null when none does ({@code Authorizer: NONE}, or no authorizer at all)
+     */
+    public record HttpRoute(String name, String method, String path, List<String> scopes) {
+        public HttpRoute(String name, String method, String path) {
+            this(name, method, path, null);
+        }
+
         public String routeKey() {
             return path.equals("$default") ? "$default" : method + " " + path;
         }
@@ -132,7 +141,7 @@ public final class Template {
                     case "SQS" -> sqs.add(sqsTrigger(ev.getKey(), p, where));
                     case "HttpApi", "Api" -> http.add(new HttpRoute(ev.getKey(),
                             String.valueOf(p.getOrDefault("Method", "ANY")).toUpperCase(Locale.ROOT),
-                            String.valueOf(p.getOrDefault("Path", "$default"))));
+                            String.valueOf(p.getOrDefault("Path", "$default")), scopes(p, where)));
                     default -> {
                         // other event types (schedules, streams) are not wired locally
                     }
@@ -145,6 +154,24 @@ public final class Template {
                     s3, sqs, http));
         }
         return out;
+    }
+
+    /** The scopes of a route's authorizer, or null when no authorizer guards it. */
+    private List<String> scopes(Map<String, Object> event, String where) {
+        Map<String, Object> auth = map(event.get("Auth"), where + ".Auth");
+        Object authorizer = auth.get("Authorizer");
+        if (authorizer == null && event.get("ApiId") instanceof Map<?, ?> ref && ref.get("Ref") instanceof String api) {
+            Map<String, Object> apiProps = map(map(resources().get(api), api).get("Properties"), api + ".Properties");
+            authorizer = map(apiProps.get("Auth"), api + ".Properties.Auth").get("DefaultAuthorizer");
+        }
+        if (authorizer == null || "NONE".equals(authorizer)) {
+            return null;
+        }
+        List<String> scopes = new ArrayList<>();
+        if (auth.get("AuthorizationScopes") instanceof List<?> l) {
+            l.forEach(s -> scopes.add(String.valueOf(s)));
+        }
+        return scopes;
     }
 
     public List<Queue> queues() {
