@@ -19,6 +19,28 @@ class OpenApiDocumentTest {
         assertThat(OpenApiContract.get().routeKeys()).isEqualTo(new TreeSet<>(routes.router().routeKeys()));
     }
 
+    /** No anonymous operation: each names the scope the code checks, and the webhook its signature. */
+    @Test
+    void shouldDeclareTheSecurityOfEveryOperation_asTheCodeEnforcesIt() {
+        var doc = OpenApiContract.get().document();
+        java.util.Map<String, String> declared = new java.util.TreeMap<>();
+        for (var path : doc.get("paths").properties()) {
+            for (var op : path.getValue().properties()) {
+                String key = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+                var security = op.getValue().path("security");
+                assertThat(security.isArray() && !security.isEmpty()).as(key + " declares its security").isTrue();
+                var requirement = security.get(0);
+                String scheme = requirement.propertyNames().iterator().next();
+                declared.put(key, scheme.equals("oauth2") ? requirement.get("oauth2").get(0).asString() : scheme);
+            }
+        }
+        java.util.Map<String, String> expected = new java.util.TreeMap<>(ApiRoutes.SCOPES);
+        expected.put(ApiRoutes.SIGNED_ROUTE, "webhookSignature");
+        assertThat(declared).isEqualTo(expected);
+        assertThat(doc.path("components").path("securitySchemes").path("webhookSignature").path("name").asString())
+                .isEqualTo(dev.cobranca.api.webhook.WebhookSignature.HEADER);
+    }
+
     @Test
     void shouldRejectBodiesThatBreakTheSchemas() {
         OpenApiContract api = OpenApiContract.get();
