@@ -65,7 +65,7 @@ public final class PostgresPaymentStore implements PaymentStore {
                     // the paid charge may have been the last one of its upload still waiting for a boleto or an e-mail
                     UploadCompletion.completeIfDone(c, charge.uploadId());
                     yield charge.paymentMismatch()
-                            ? result(id, WebhookOutcome.AMOUNT_MISMATCH, "paid " + event.payment().paidAmount().toPlainString()
+                            ? result(id, WebhookOutcome.AMOUNT_MISMATCH, "paid " + charge.paidAmount().toPlainString()
                                     + ", the charge's amount is " + charge.amount().toPlainString() + ".", charge)
                             : result(id, WebhookOutcome.ACCEPTED, null, charge);
                 }
