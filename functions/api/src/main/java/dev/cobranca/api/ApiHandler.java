@@ -4,13 +4,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.cobranca.api.auth.Caller;
 import dev.cobranca.api.http.HttpRequest;
 import dev.cobranca.api.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +48,8 @@ public class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGate
             response = new HttpResponse(500, Map.of("Content-Type", "application/json"),
                     "{\"error\":\"internal_error\",\"message\":\"Something went wrong on our side.\"}");
         }
-        LOG.info("{} {} -> {} in {} ms (requestId {})", request.method(), request.path(), response.status(),
-                (System.nanoTime() - start) / 1_000_000, request.requestId());
+        LOG.info("{} {} -> {} in {} ms (requestId {}, client {})", request.method(), request.path(), response.status(),
+                (System.nanoTime() - start) / 1_000_000, request.requestId(), request.caller() == null ? "-" : request.caller().clientId());
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())
                 .withHeaders(response.headers())
@@ -78,7 +81,34 @@ public class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGate
         String requestId = event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
                 ? event.getRequestContext().getRequestId()
                 : context != null ? context.getAwsRequestId() : "-";
-        return new HttpRequest(method, path, headers, query, body(event), requestId);
+        return new HttpRequest(method, path, headers, query, body(event), requestId, caller(event));
+    }
+
+    /**
+     * The client API Gateway's JWT authorizer verified, with its scopes (the {@code scopes} list, or the access token's
+     * space-separated {@code scope} claim); null when no authorizer ran.
+     */
+    static Caller caller(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        var jwt = context == null || context.getAuthorizer() == null ? null : context.getAuthorizer().getJwt();
+        if (jwt == null || jwt.getClaims() == null || jwt.getClaims().isEmpty()) {
+            return null;
+        }
+        Map<String, String> claims = jwt.getClaims();
+        Set<String> scopes = new LinkedHashSet<>();
+        if (jwt.getScopes() != null) {
+            jwt.getScopes().forEach(s -> scopes.add(s.strip()));
+        }
+        String scopeClaim = claims.get("scope");
+        if (scopeClaim != null) {
+            for (String s : scopeClaim.split("\\s+")) {
+                if (!s.isEmpty()) {
+                    scopes.add(s);
+                }
+            }
+        }
+        String client = claims.getOrDefault("client_id", claims.getOrDefault("sub", "-"));
+        return new Caller(client, scopes);
     }
 
     private static byte[] body(APIGatewayV2HTTPEvent event) {

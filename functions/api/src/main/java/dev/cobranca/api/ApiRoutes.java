@@ -1,5 +1,6 @@
 package dev.cobranca.api;
 
+import dev.cobranca.api.auth.Scopes;
 import dev.cobranca.api.http.ApiException;
 import dev.cobranca.api.http.HttpRequest;
 import dev.cobranca.api.http.HttpResponse;
@@ -8,7 +9,12 @@ import dev.cobranca.api.http.JsonFields;
 import dev.cobranca.api.http.Router;
 import dev.cobranca.api.model.ChargeFilter;
 import dev.cobranca.api.model.Payment;
+import dev.cobranca.api.model.WebhookEvent;
+import dev.cobranca.api.model.WebhookResult;
 import dev.cobranca.api.response.ErrorBody;
+import dev.cobranca.api.response.WebhookReceipt;
+import dev.cobranca.api.webhook.Delivery;
+import dev.cobranca.api.webhook.WebhookSignature;
 import dev.cobranca.core.charge.ChargeStatus;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,14 +40,32 @@ public final class ApiRoutes {
     private final ApiService service;
     private final Router router;
 
+    /** The scope each route needs; the webhook needs none: it is signed instead. The template declares the same. */
+    public static final Map<String, String> SCOPES = Map.of(
+            "POST /uploads", Scopes.UPLOADS_WRITE,
+            "GET /uploads/{id}", Scopes.UPLOADS_READ,
+            "GET /charges", Scopes.CHARGES_READ,
+            "GET /charges/{debtId}", Scopes.CHARGES_READ);
+    /** The route no token guards: {@link WebhookSignature} does. */
+    public static final String SIGNED_ROUTE = "POST /webhooks/payments";
+
     public ApiRoutes(ApiService service) {
         this.service = service;
         this.router = new Router()
-                .route("POST", "/uploads", (req, p) -> createUpload(req))
-                .route("GET", "/uploads/{id}", (req, p) -> ok(200, service.upload(uuid("upload id", p.get("id")))))
-                .route("GET", "/charges", (req, p) -> listCharges(req))
-                .route("GET", "/charges/{debtId}", (req, p) -> ok(200, service.charge(p.get("debtId"))))
+                .route("POST", "/uploads", scoped("POST /uploads", (req, p) -> createUpload(req)))
+                .route("GET", "/uploads/{id}", scoped("GET /uploads/{id}", (req, p) -> ok(200, service.upload(uuid("upload id", p.get("id"))))))
+                .route("GET", "/charges", scoped("GET /charges", (req, p) -> listCharges(req)))
+                .route("GET", "/charges/{debtId}", scoped("GET /charges/{debtId}", (req, p) -> ok(200, service.charge(p.get("debtId")))))
                 .route("POST", "/webhooks/payments", (req, p) -> payment(req));
+    }
+
+    /** Defence in depth: the gateway's authorizer checked the token; the function checks its scope again. */
+    private static Router.Action scoped(String routeKey, Router.Action action) {
+        String scope = SCOPES.get(routeKey);
+        return (req, p) -> {
+            Scopes.require(req, scope);
+            return action.apply(req, p);
+        };
     }
 
     public Router router() {
@@ -85,12 +109,46 @@ public final class ApiRoutes {
     }
 
     private HttpResponse payment(HttpRequest request) {
-        // Providers add fields of their own: unknown fields are ignored here rather than losing a payment over one.
+        Delivery delivery = service.verifyWebhook(request.header(WebhookSignature.HEADER), request.body(), request.requestId());
+        WebhookEvent event;
+        WebhookResult result;
+        try {
+            event = webhookEvent(request);
+            result = service.receiveWebhook(delivery, event);
+        } catch (ApiException e) {
+            if (e.status() / 100 == 4) {
+                service.refuseWebhook(delivery, e);
+            }
+            throw e;
+        }
+        // a replay of the same signed call is answered as its first delivery was
+        return switch (result.firstOutcome()) {
+            case ACCEPTED, AMOUNT_MISMATCH, DUPLICATE -> ok(200, ApiService.paymentView(result.charge(),
+                    result.outcome() == dev.cobranca.api.model.WebhookOutcome.DUPLICATE, result.inboxId()));
+            case CONFLICT -> throw ApiException.conflict("charge " + event.debtId() + ": " + result.reason()
+                    + " Kept as inbox #" + result.inboxId() + ".");
+            case UNKNOWN_DEBT -> throw ApiException.notFound("charge " + event.debtId() + " does not exist; the notice is kept as inbox #"
+                    + result.inboxId() + ".");
+            case IGNORED_TYPE -> ok(202, new WebhookReceipt(result.inboxId(), result.outcome().column(), event.type(), event.debtId(),
+                    result.reason()));
+            case REFUSED -> throw ApiException.badRequest("this call was refused before (" + result.reason() + ").");
+        };
+    }
+
+    /**
+     * {@code {"type": "payment" (default) | "refund" | "chargeback" | ..., "eventId"?, "debtId", "paidAt", "paidAmount",
+     * "paidBy"}}. Providers add fields of their own: unknown fields are ignored rather than losing a payment over one.
+     */
+    private static WebhookEvent webhookEvent(HttpRequest request) {
         JsonFields body = new JsonFields(Json.objectBody(request));
+        String type = body.text("type", WebhookEvent.PAYMENT);
+        String eventId = body.text("eventId", null);
         String debtId = body.text("debtId");
+        if (!WebhookEvent.PAYMENT.equals(type)) {
+            return new WebhookEvent(eventId, type, debtId, null);
+        }
         Instant paidAt = instant("paidAt", body.text("paidAt"));
-        Payment payment = new Payment(debtId, paidAt, body.decimal("paidAmount"), body.text("paidBy"));
-        return ok(200, service.recordPayment(payment));
+        return new WebhookEvent(eventId, type, debtId, new Payment(debtId, paidAt, body.decimal("paidAmount"), body.text("paidBy")));
     }
 
     private static UUID uuid(String what, String text) {

@@ -1,12 +1,14 @@
 package dev.cobranca.api;
 
 import dev.cobranca.api.http.ApiException;
+import dev.cobranca.api.http.Json;
 import dev.cobranca.api.model.Charge;
 import dev.cobranca.api.model.ChargeFilter;
 import dev.cobranca.api.model.NewUpload;
 import dev.cobranca.api.model.Payment;
-import dev.cobranca.api.model.PaymentOutcome;
 import dev.cobranca.api.model.UploadProgress;
+import dev.cobranca.api.model.WebhookEvent;
+import dev.cobranca.api.model.WebhookResult;
 import dev.cobranca.api.port.ChargeQuery;
 import dev.cobranca.api.port.PaymentStore;
 import dev.cobranca.api.port.UploadStore;
@@ -18,8 +20,11 @@ import dev.cobranca.api.response.ChargeView;
 import dev.cobranca.api.response.PaymentView;
 import dev.cobranca.api.response.UploadCreated;
 import dev.cobranca.api.response.UploadView;
+import dev.cobranca.api.webhook.Delivery;
+import dev.cobranca.api.webhook.WebhookSignature;
 import dev.cobranca.core.charge.ChargeStatus;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,13 +51,21 @@ public final class ApiService {
     private final ChargeQuery charges;
     private final PaymentStore payments;
     private final UrlSigner signer;
+    private final WebhookSignature signature;
+    private final Clock clock;
 
     public ApiService(ApiConfig config, UploadStore uploads, ChargeQuery charges, PaymentStore payments, UrlSigner signer) {
+        this(config, uploads, charges, payments, signer, Clock.systemUTC());
+    }
+
+    public ApiService(ApiConfig config, UploadStore uploads, ChargeQuery charges, PaymentStore payments, UrlSigner signer, Clock clock) {
         this.config = config;
         this.uploads = uploads;
         this.charges = charges;
         this.payments = payments;
         this.signer = signer;
+        this.signature = new WebhookSignature(config.webhook());
+        this.clock = clock;
     }
 
     public ApiConfig config() {
@@ -109,7 +122,50 @@ public final class ApiService {
         return new ChargeDetail(ChargeView.of(c), invoiceUrl);
     }
 
-    public PaymentView recordPayment(Payment payment) {
+    /**
+     * A webhook call, signature first: only a call the provider signed reaches the inbox.
+     *
+     * @throws dev.cobranca.api.http.ApiException 401 when the signature does not verify
+     */
+    public Delivery verifyWebhook(String signatureHeader, byte[] body, String requestId) {
+        try {
+            return Delivery.of(signature.verify(signatureHeader, body, clock.instant()), body, Json.MAX_BODY_BYTES, requestId);
+        } catch (ApiException e) {
+            LOG.warn("webhook call refused (requestId {}): {}", requestId, e.getMessage());
+            throw e;
+        }
+    }
+
+    /** A verified call whose body is refused (the 4xx is the caller's to throw): kept in the inbox with the reason. */
+    public void refuseWebhook(Delivery delivery, ApiException why) {
+        WebhookResult r = payments.refuse(delivery, why.getMessage());
+        LOG.warn("webhook call kept as inbox #{} ({}): {}", r.inboxId(), r.outcome().column(), why.getMessage());
+    }
+
+    /** Checks the event's values; a payment is applied, any other type only kept. */
+    public WebhookResult receiveWebhook(Delivery delivery, WebhookEvent event) {
+        checkEvent(event);
+        WebhookResult r = payments.receive(delivery, event);
+        LOG.info("webhook {} for charge {}: inbox #{} {}{}", event.type(), event.debtId(), r.inboxId(), r.outcome().column(),
+                r.reason() == null ? "" : ": " + r.reason());
+        return r;
+    }
+
+    static void checkEvent(WebhookEvent event) {
+        checkDebtId(event.debtId());
+        if (event.type().isBlank() || event.type().length() > 40 || !event.type().matches("[a-z][a-z0-9_.-]*")) {
+            throw ApiException.badRequest("type must be a lower-case event name such as payment, refund or chargeback.");
+        }
+        if (event.eventId() != null && (event.eventId().isBlank() || event.eventId().length() > 200
+                || event.eventId().chars().anyMatch(Character::isISOControl))) {
+            throw ApiException.badRequest("eventId must be non-blank text of at most 200 characters.");
+        }
+        if (event.isPayment()) {
+            checkPayment(event.payment());
+        }
+    }
+
+    static void checkPayment(Payment payment) {
         checkDebtId(payment.debtId());
         if (payment.paidAmount().signum() <= 0 || payment.paidAmount().compareTo(MAX_AMOUNT) > 0) {
             throw ApiException.badRequest("paidAmount must be greater than 0 and at most " + MAX_AMOUNT.toPlainString() + ".");
@@ -120,23 +176,11 @@ public final class ApiService {
         if (payment.paidBy().isBlank() || payment.paidBy().length() > MAX_PAID_BY || payment.paidBy().chars().anyMatch(Character::isISOControl)) {
             throw ApiException.badRequest("paidBy must be non-blank text of at most " + MAX_PAID_BY + " characters.");
         }
-        return switch (payments.record(payment)) {
-            case PaymentOutcome.Recorded(Charge c) -> {
-                LOG.info("charge {} paid{}", c.debtId(), c.paymentMismatch() ? " with an amount different from the charge's" : "");
-                yield paymentView(c, false);
-            }
-            case PaymentOutcome.Replayed(Charge c) -> {
-                LOG.info("charge {}: payment replayed, nothing changed", c.debtId());
-                yield paymentView(c, true);
-            }
-            case PaymentOutcome.Conflict(Charge c) -> throw ApiException.conflict("charge " + c.debtId()
-                    + " is already paid by a different payment (paidAt " + c.paidAt() + ", paidAmount " + c.paidAmount().toPlainString() + ").");
-            case PaymentOutcome.UnknownDebt(String debtId) -> throw ApiException.notFound("charge " + debtId + " does not exist.");
-        };
     }
 
-    private static PaymentView paymentView(Charge c, boolean replayed) {
-        return new PaymentView(c.debtId(), c.status().name(), c.amount(), c.paidAt(), c.paidAmount(), c.paidBy(), c.paymentMismatch(), replayed);
+    public static PaymentView paymentView(Charge c, boolean replayed, long inboxId) {
+        return new PaymentView(c.debtId(), c.status().name(), c.amount(), c.paidAt(), c.paidAmount(), c.paidBy(), c.paymentMismatch(),
+                replayed, inboxId);
     }
 
     static void checkDebtId(String debtId) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ApiConfigTest {
 
     static Map<String, String> env(String... kv) {
-        Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", "jdbc:postgresql://db:5432/cobranca", "BUCKET_NAME", "uploads"));
+        Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", "jdbc:postgresql://db:5432/cobranca", "BUCKET_NAME", "uploads",
+                "WEBHOOK_SECRET", "local-webhook-secret-0123456789"));
         for (int i = 0; i < kv.length; i += 2) {
             env.put(kv[i], kv[i + 1]);
         }
@@ -28,6 +29,31 @@ class ApiConfigTest {
         assertThat(c.uploadMaxBytes()).isEqualTo(1024L * 1024 * 1024);
         assertThat(c.invoiceUrlTtl()).isEqualTo(Duration.ofSeconds(300));
         assertThat(c.database().poolSize()).isEqualTo(2);
+        assertThat(c.webhook().secrets()).containsExactly("local-webhook-secret-0123456789");
+        assertThat(c.webhook().tolerance()).isEqualTo(Duration.ofMinutes(5));
+        // a database across the network: TLS with the certificate and host name verified, against the RDS CA bundle
+        assertThat(c.database().sslMode()).isEqualTo("verify-full");
+        assertThat(c.database().sslRootCert()).isEqualTo("classpath:rds-ca/global-bundle.pem");
+        assertThat(c.database().statementTimeoutMs()).isEqualTo(60_000);
+        assertThat(c.toString()).doesNotContain("local-webhook-secret");
+    }
+
+    @Test
+    void shouldReadTheWebhookKeys_severalDuringARotation() {
+        ApiConfig c = ApiConfig.fromEnv(env("WEBHOOK_SECRET", "new-key-0123456789abcdef,old-key-0123456789abcdef",
+                "WEBHOOK_TOLERANCE_SECONDS", "120"));
+
+        assertThat(c.webhook().secrets()).containsExactly("new-key-0123456789abcdef", "old-key-0123456789abcdef");
+        assertThat(c.webhook().tolerance()).isEqualTo(Duration.ofSeconds(120));
+    }
+
+    @Test
+    void shouldRefuseToStartWithoutAWebhookKey() {
+        Map<String, String> none = env();
+        none.remove("WEBHOOK_SECRET");
+        assertThatThrownBy(() -> ApiConfig.fromEnv(none)).hasMessageContaining("WEBHOOK_SECRET_ARN").hasMessageContaining("WEBHOOK_SECRET");
+        assertThatThrownBy(() -> ApiConfig.fromEnv(env("WEBHOOK_SECRET", "short"))).hasMessageContaining("WEBHOOK_SECRET");
+        assertThatThrownBy(() -> ApiConfig.fromEnv(env("WEBHOOK_TOLERANCE_SECONDS", "0"))).hasMessageContaining("WEBHOOK_TOLERANCE_SECONDS");
     }
 
     @Test

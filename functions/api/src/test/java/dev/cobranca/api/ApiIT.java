@@ -88,7 +88,8 @@ class ApiIT {
 
     static ApiHandler handler(Duration uploadTtl) {
         ApiConfig config = new ApiConfig(BUCKET, true, uploadTtl, 1024L * 1024 * 1024, Duration.ofMinutes(5), Duration.ofMinutes(5),
-                new DatabaseConfig(db.jdbcUrl(), null, null, 4));
+                new DatabaseConfig(db.jdbcUrl(), null, null, 4),
+                new dev.cobranca.api.webhook.WebhookSettings(List.of(Events.SAMPLE_WEBHOOK_SECRET), Duration.ofMinutes(5)));
         return new ApiHandler(new ApiService(config, new PostgresUploadStore(pool), new PostgresChargeQuery(pool),
                 new PostgresPaymentStore(pool), new S3UrlSigner(presigner, BUCKET)));
     }
@@ -291,7 +292,7 @@ class ApiIT {
         // the provider delivers it five times at once, then twice more
         List<Callable<Responses>> deliveries = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            deliveries.add(() -> call(handler, Events.post("/webhooks/payments", body), "POST", "/webhooks/payments"));
+            deliveries.add(() -> call(handler, Events.webhook(body, java.time.Instant.now()), "POST", "/webhooks/payments"));
         }
         List<Responses> responses = new ArrayList<>();
         try (ExecutorService pool5 = Executors.newFixedThreadPool(5)) {
@@ -299,8 +300,8 @@ class ApiIT {
                 responses.add(f.get());
             }
         }
-        responses.add(call(handler, Events.post("/webhooks/payments", body), "POST", "/webhooks/payments"));
-        responses.add(call(handler, Events.post("/webhooks/payments", body.replace("1000000.00", "1000000")), "POST", "/webhooks/payments"));
+        responses.add(call(handler, Events.webhook(body, java.time.Instant.now()), "POST", "/webhooks/payments"));
+        responses.add(call(handler, Events.webhook(body.replace("1000000.00", "1000000"), java.time.Instant.now()), "POST", "/webhooks/payments"));
 
         assertThat(responses).extracting(Responses::status).containsOnly(200);
         assertThat(responses).filteredOn(r -> !r.json().path("replayed").asBoolean()).hasSize(1);
@@ -317,10 +318,10 @@ class ApiIT {
         UUID upload = TestData.upload(pool, "IMPORTED");
         String debtId = "pay2-" + upload;
         TestData.charges(pool, upload, List.of(debtId), "INVOICED");
-        assertThat(call(handler, Events.post("/webhooks/payments", payment(debtId, "2026-03-12T16:03:58-03:00", "1000000.00", "John Doe")),
+        assertThat(call(handler, Events.webhook(payment(debtId, "2026-03-12T16:03:58-03:00", "1000000.00", "John Doe"), java.time.Instant.now()),
                 "POST", "/webhooks/payments").status()).isEqualTo(200);
 
-        Responses again = call(handler, Events.post("/webhooks/payments", payment(debtId, "2026-03-13T10:00:00-03:00", "1000000.00", "John Doe")),
+        Responses again = call(handler, Events.webhook(payment(debtId, "2026-03-13T10:00:00-03:00", "1000000.00", "John Doe"), java.time.Instant.now()),
                 "POST", "/webhooks/payments");
 
         assertThat(again.status()).isEqualTo(409);
@@ -335,7 +336,7 @@ class ApiIT {
         TestData.charges(pool, upload, List.of(debtId, debtId + "-open"), "EMAILED");
         TestData.sql(pool, "update charges set status = 'CREATED' where debt_id = '" + debtId + "-open'");
 
-        Responses r = call(handler, Events.post("/webhooks/payments", payment(debtId, "2026-03-12T16:03:58Z", "\"999.99\"", "Jane Roe")),
+        Responses r = call(handler, Events.webhook(payment(debtId, "2026-03-12T16:03:58Z", "\"999.99\"", "Jane Roe"), java.time.Instant.now()),
                 "POST", "/webhooks/payments");
 
         assertThat(r.status()).isEqualTo(200);
@@ -353,10 +354,102 @@ class ApiIT {
 
     @Test
     void shouldAnswer404_forAPaymentOfAnUnknownDebt() {
-        Responses r = call(handler, Events.post("/webhooks/payments", payment("no-such-debt", "2026-03-12T16:03:58Z", "1", "x")),
+        Responses r = call(handler, Events.webhook(payment("no-such-debt", "2026-03-12T16:03:58Z", "1", "x"), java.time.Instant.now()),
                 "POST", "/webhooks/payments");
 
         assertThat(r.status()).isEqualTo(404);
+    }
+
+    // ---- the webhook's signature and inbox
+
+    static String inbox(String debtId) throws Exception {
+        return String.valueOf(TestData.value(pool, "select string_agg(outcome || coalesce(':' || event_type, ''), ' ' order by id)"
+                + " from webhook_inbox where debt_id = '" + debtId + "' or (debt_id is null and body like '%" + debtId + "%')"));
+    }
+
+    @Test
+    void shouldMarkPaidOnce_whenTheSameSignedCallIsDeliveredAgain_andKeepBoth() throws Exception {
+        UUID upload = TestData.upload(pool, "IMPORTED");
+        String debtId = "sig-" + upload;
+        TestData.charges(pool, upload, List.of(debtId), "EMAILED");
+        APIGatewayV2HTTPEvent call = Events.webhook(payment(debtId, "2026-03-12T16:03:58-03:00", "1000000.00", "John Doe"),
+                java.time.Instant.now().minusSeconds(60));
+        String signature = call.getHeaders().get("cobranca-signature");
+
+        Responses first = call(handler, call, "POST", "/webhooks/payments");
+        Responses again = call(handler, Events.post("/webhooks/payments", call.getBody()), "POST", "/webhooks/payments");
+        APIGatewayV2HTTPEvent replay = Events.anonymous(Events.post("/webhooks/payments", call.getBody()));
+        replay.getHeaders().put("cobranca-signature", signature);
+        Responses replayed = call(handler, replay, "POST", "/webhooks/payments");
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().path("replayed").asBoolean()).isFalse();
+        assertThat(again.status()).as("a bearer token is no signature").isEqualTo(401);
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.json().path("replayed").asBoolean()).isTrue();
+        assertThat(inbox(debtId)).isEqualTo("accepted:payment duplicate:payment");
+        assertThat(TestData.value(pool, "select reason from webhook_inbox where debt_id = '" + debtId + "' and outcome = 'duplicate'"))
+                .asString().contains("#" + first.json().path("inboxId").asLong());
+        assertThat(TestData.value(pool, "select status || ' ' || paid_amount from charges where debt_id = '" + debtId + "'"))
+                .isEqualTo("PAID 1000000.00");
+    }
+
+    @Test
+    void shouldRefuseUnsignedWronglySignedAndStaleCalls_keepingNoneOfThem() throws Exception {
+        UUID upload = TestData.upload(pool, "IMPORTED");
+        String debtId = "refused-" + upload;
+        TestData.charges(pool, upload, List.of(debtId), "EMAILED");
+        String body = payment(debtId, "2026-03-12T16:03:58-03:00", "1000000.00", "Mallory");
+        java.time.Instant now = java.time.Instant.now();
+
+        APIGatewayV2HTTPEvent unsigned = Events.anonymous(Events.post("/webhooks/payments", body));
+        APIGatewayV2HTTPEvent forged = Events.signed(Events.post("/webhooks/payments", body), "a-key-the-provider-never-had", now);
+        APIGatewayV2HTTPEvent stale = Events.webhook(body, now.minus(Duration.ofMinutes(6)));
+        for (APIGatewayV2HTTPEvent e : List.of(unsigned, forged, stale)) {
+            Responses r = call(handler, e, "POST", "/webhooks/payments");
+            assertThat(r.status()).as(r.body()).isEqualTo(401);
+            assertThat(r.error()).isEqualTo("unauthorized");
+        }
+        assertThat(TestData.value(pool, "select status from charges where debt_id = '" + debtId + "'")).isEqualTo("EMAILED");
+        assertThat(TestData.value(pool, "select count(*) from webhook_inbox where body like '%" + debtId + "%'")).isEqualTo(0L);
+    }
+
+    @Test
+    void shouldKeepEveryVerifiedCall_evenThoseThatCannotBeApplied() throws Exception {
+        UUID upload = TestData.upload(pool, "IMPORTED");
+        String paid = "inbox-paid-" + upload;
+        String refunded = "inbox-refund-" + upload;
+        TestData.charges(pool, upload, List.of(paid, refunded), "EMAILED");
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(call(handler, Events.webhook(payment(paid, "2026-03-12T16:03:58Z", "1000000.00", "John Doe"), now),
+                "POST", "/webhooks/payments").status()).isEqualTo(200);
+
+        Responses conflict = call(handler, Events.webhook(payment(paid, "2026-03-13T09:00:00Z", "5.00", "Jane Roe"), now),
+                "POST", "/webhooks/payments");
+        Responses unknown = call(handler, Events.webhook(payment("inbox-unknown-" + upload, "2026-03-12T16:03:58Z", "10", "x"), now),
+                "POST", "/webhooks/payments");
+        Responses refund = call(handler, Events.webhook("{\"type\":\"refund\",\"eventId\":\"evt-r1\",\"debtId\":\"" + refunded
+                + "\",\"paidAmount\":1000000.00}", now), "POST", "/webhooks/payments");
+        Responses chargeback = call(handler, Events.webhook("{\"type\":\"chargeback\",\"debtId\":\"" + paid + "\"}", now),
+                "POST", "/webhooks/payments");
+        Responses unreadable = call(handler, Events.webhook("{\"debtId\":\"" + refunded + "\",\"paidAt\":\"soon\"}", now),
+                "POST", "/webhooks/payments");
+
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text("message")).contains("kept as inbox #");
+        assertThat(refund.status()).isEqualTo(202);
+        assertThat(chargeback.status()).isEqualTo(202);
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(inbox(paid)).isEqualTo("accepted:payment conflict:payment ignored_type:chargeback");
+        assertThat(inbox("inbox-unknown-" + upload)).isEqualTo("unknown_debt:payment");
+        assertThat(inbox(refunded)).isEqualTo("ignored_type:refund refused");
+        // only the payment changed a charge: the refund and the chargeback are kept for a person, the charges untouched
+        assertThat(TestData.value(pool, "select status || ' ' || paid_by from charges where debt_id = '" + paid + "'")).isEqualTo("PAID John Doe");
+        assertThat(TestData.value(pool, "select status from charges where debt_id = '" + refunded + "'")).isEqualTo("EMAILED");
+        assertThat(TestData.value(pool, "select reason from webhook_inbox where body like '%soon%'")).asString().contains("paidAt");
+        assertThat(TestData.value(pool, "select event_id from webhook_inbox where debt_id = '" + refunded + "' and outcome = 'ignored_type'"))
+                .isEqualTo("evt-r1");
     }
 
     // ---- SnapStart

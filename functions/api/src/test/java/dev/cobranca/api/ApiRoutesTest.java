@@ -3,17 +3,19 @@ package dev.cobranca.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.cobranca.api.auth.Scopes;
 import dev.cobranca.api.model.Charge;
-import dev.cobranca.api.model.PaymentOutcome;
-import dev.cobranca.api.port.PaymentStore;
+import dev.cobranca.api.webhook.WebhookSettings;
 import dev.cobranca.core.charge.ChargeStatus;
 import dev.cobranca.postgres.DatabaseConfig;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -29,12 +31,19 @@ class ApiRoutesTest {
 
     final InMemoryUploadStore uploads = new InMemoryUploadStore();
     final InMemoryChargeQuery charges = new InMemoryChargeQuery();
-    PaymentStore payments = p -> new PaymentOutcome.UnknownDebt(p.debtId());
+    final InMemoryPaymentStore payments = new InMemoryPaymentStore();
 
     ApiHandler handler() {
         ApiConfig config = new ApiConfig("cobranca-test", true, Duration.ofMinutes(15), MAX_BYTES, Duration.ofMinutes(5),
-                Duration.ofMinutes(5), new DatabaseConfig("jdbc:postgresql://localhost/unused", null, null, 1));
-        return new ApiHandler(new ApiService(config, uploads, charges, p -> payments.record(p), new FixedUrlSigner()));
+                Duration.ofMinutes(5), new DatabaseConfig("jdbc:postgresql://localhost/unused", null, null, 1),
+                new WebhookSettings(List.of(Events.SAMPLE_WEBHOOK_SECRET), Duration.ofMinutes(5)));
+        // the clock of the sample events: the webhook event's signature is that old
+        Clock clock = Clock.fixed(Events.SAMPLE_TIME.plusSeconds(20), java.time.ZoneOffset.UTC);
+        return new ApiHandler(new ApiService(config, uploads, charges, payments, new FixedUrlSigner(), clock));
+    }
+
+    static APIGatewayV2HTTPEvent webhook(String body) {
+        return Events.webhook(body, Events.SAMPLE_TIME);
     }
 
     Responses call(APIGatewayV2HTTPEvent event) {
@@ -117,8 +126,62 @@ class ApiRoutesTest {
     }
 
     @Test
+    void shouldAcceptTheSignedSampleWebhook_andKeepItInTheInbox() {
+        Charge paid = charge(1, Events.SAMPLE_DEBT_ID, ChargeStatus.PAID);
+        payments.answer = e -> InMemoryPaymentStore.accepted(new Charge(paid.seq(), paid.debtId(), paid.uploadId(), paid.name(),
+                paid.governmentId(), paid.email(), paid.amount(), paid.dueDate(), ChargeStatus.PAID, null, null, null, 0, null,
+                paid.createdAt(), null, null, e.payment().paidAt(), e.payment().paidAmount(), e.payment().paidBy(), false));
+
+        Responses r = call(Events.load("http-payment-webhook.json"));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.text("status")).isEqualTo("PAID");
+        assertThat(r.json().path("replayed").asBoolean()).isFalse();
+        assertThat(payments.inbox).hasSize(1);
+        assertThat(payments.inbox.getFirst().signedAt()).isEqualTo(Events.SAMPLE_TIME);
+        assertThat(payments.inbox.getFirst().body()).contains(Events.SAMPLE_DEBT_ID);
+        assertThat(OpenApiContract.get().violations("POST", "/webhooks/payments", 200, r.body())).isEmpty();
+    }
+
+    @Test
+    void shouldAcceptASignatureAmongSeveral_madeWithAnyOfOurKeys() {
+        APIGatewayV2HTTPEvent e = Events.load("http-payment-webhook.json");
+        String ours = e.getHeaders().get("cobranca-signature");
+        String other = dev.cobranca.api.webhook.WebhookSignature.sign("the-providers-next-key-0123456789", Events.SAMPLE_TIME.getEpochSecond(),
+                e.getBody().getBytes(StandardCharsets.UTF_8));
+        // the provider rotating its key sends both; the order does not matter
+        e.getHeaders().put("cobranca-signature", other + "," + ours.substring(ours.indexOf("v1=")));
+
+        assertThat(call(e).status()).isEqualTo(404); // through the signature check, to the (absent) charge
+        assertThat(payments.inbox).hasSize(1);
+    }
+
+    @Test
+    void shouldKeepARefundWithoutPayingAnything_answering202() {
+        payments.answer = e -> new dev.cobranca.api.model.WebhookResult(7, dev.cobranca.api.model.WebhookOutcome.IGNORED_TYPE,
+                dev.cobranca.api.model.WebhookOutcome.IGNORED_TYPE, "refund events are kept, not applied", null);
+
+        Responses r = call(webhook("{\"type\":\"refund\",\"eventId\":\"evt_1\",\"debtId\":\"d1\",\"amount\":10}"));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        assertThat(r.text("outcome")).isEqualTo("ignored_type");
+        assertThat(r.text("type")).isEqualTo("refund");
+        assertThat(OpenApiContract.get().violations("POST", "/webhooks/payments", 202, r.body())).isEmpty();
+    }
+
+    @Test
+    void shouldKeepASignedCallWhoseBodyIsRefused_butNotAnUnsignedOne() {
+        assertThat(call(webhook("{\"debtId\":\"d\",\"paidAt\":\"yesterday\",\"paidAmount\":1,\"paidBy\":\"x\"}")).status()).isEqualTo(400);
+        assertThat(payments.refusals).singleElement().asString().contains("paidAt");
+
+        assertThat(call(unsigned()).status()).isEqualTo(401);
+        assertThat(call(tampered()).status()).isEqualTo(401);
+        assertThat(payments.inbox).hasSize(1);
+    }
+
+    @Test
     void shouldAnswer500WithoutDetails_whenAPortFails() {
-        payments = p -> {
+        payments.answer = e -> {
             throw new IllegalStateException("connection refused to db.internal:5432");
         };
         Responses r = call(Events.load("http-payment-webhook.json"));
@@ -172,6 +235,26 @@ class ApiRoutesTest {
                 Arguments.of("trailing segment", Events.get("/charges/a/b"), 404, "not_found"),
                 Arguments.of("DELETE a charge", Events.method(Events.get("/charges/x"), "DELETE"), 405, "method_not_allowed"),
                 Arguments.of("GET the webhook", Events.get("/webhooks/payments"), 405, "method_not_allowed"),
+                // tokens: the function checks the authorizer's scopes again
+                Arguments.of("upload without a token", Events.anonymous(Events.load("http-create-upload.json")), 401, "unauthorized"),
+                Arguments.of("charges without a token", Events.anonymous(Events.load("http-list-charges.json")), 401, "unauthorized"),
+                Arguments.of("charge without a token", Events.anonymous(Events.load("http-get-charge.json")), 401, "unauthorized"),
+                Arguments.of("upload status without a token", Events.anonymous(Events.load("http-get-upload.json")), 401, "unauthorized"),
+                Arguments.of("charges with an uploads-only token", Events.withScopes(Events.load("http-list-charges.json"),
+                        Scopes.UPLOADS_WRITE, Scopes.UPLOADS_READ), 403, "forbidden"),
+                Arguments.of("upload with a read-only token", Events.withScopes(Events.load("http-create-upload.json"),
+                        Scopes.CHARGES_READ), 403, "forbidden"),
+                // signatures
+                Arguments.of("webhook unsigned", unsigned(), 401, "unauthorized"),
+                Arguments.of("webhook with a bearer token instead", Events.post("/webhooks/payments",
+                        Events.load("http-payment-webhook.json").getBody()), 401, "unauthorized"),
+                Arguments.of("webhook signed with another key", Events.signed(Events.load("http-payment-webhook.json"),
+                        "another-secret-of-32-characters!", Events.SAMPLE_TIME), 401, "unauthorized"),
+                Arguments.of("webhook signed 6 minutes ago", Events.signed(Events.load("http-payment-webhook.json"),
+                        Events.SAMPLE_WEBHOOK_SECRET, Events.SAMPLE_TIME.minusSeconds(340)), 401, "unauthorized"),
+                Arguments.of("webhook signed in the future", Events.signed(Events.load("http-payment-webhook.json"),
+                        Events.SAMPLE_WEBHOOK_SECRET, Events.SAMPLE_TIME.plusSeconds(400)), 401, "unauthorized"),
+                Arguments.of("webhook body changed after signing", tampered(), 401, "unauthorized"),
                 // ids
                 Arguments.of("upload id not a uuid", Events.get("/uploads/123"), 400, "bad_request"),
                 Arguments.of("upload id with injection", Events.get("/uploads/1'%20or%201=1"), 400, "bad_request"),
@@ -220,16 +303,17 @@ class ApiRoutesTest {
                 Arguments.of("length over the limit", Events.post("/uploads", "{\"fileName\":\"a.csv\",\"contentLength\":" + (MAX_BYTES + 1) + "}"), 413, "payload_too_large"),
                 Arguments.of("unknown field", Events.post("/uploads", "{\"fileName\":\"a.csv\",\"contentLength\":1,\"key\":\"x\"}"), 400, "bad_request"),
                 // webhook bodies
-                Arguments.of("webhook missing debtId", Events.post("/webhooks/payments", "{\"paidAt\":\"2026-03-12T16:03:58Z\",\"paidAmount\":1,\"paidBy\":\"x\"}"), 400, "bad_request"),
-                Arguments.of("webhook date without offset", Events.post("/webhooks/payments", "{\"debtId\":\"d\",\"paidAt\":\"2026-03-12T16:03:58\",\"paidAmount\":1,\"paidBy\":\"x\"}"), 400, "bad_request"),
-                Arguments.of("webhook date nonsense", Events.post("/webhooks/payments", "{\"debtId\":\"d\",\"paidAt\":\"yesterday\",\"paidAmount\":1,\"paidBy\":\"x\"}"), 400, "bad_request"),
-                Arguments.of("webhook amount zero", Events.post("/webhooks/payments", "{\"debtId\":\"d\",\"paidAt\":\"2026-03-12T16:03:58Z\",\"paidAmount\":0,\"paidBy\":\"x\"}"), 400, "bad_request"),
-                Arguments.of("webhook amount 3 decimals", Events.post("/webhooks/payments", "{\"debtId\":\"d\",\"paidAt\":\"2026-03-12T16:03:58Z\",\"paidAmount\":1.005,\"paidBy\":\"x\"}"), 400, "bad_request"),
-                Arguments.of("webhook amount boolean", Events.post("/webhooks/payments", "{\"debtId\":\"d\",\"paidAt\":\"2026-03-12T16:03:58Z\",\"paidAmount\":true,\"paidBy\":\"x\"}"), 400, "bad_request"),
-                Arguments.of("webhook amount text", Events.post("/webhooks/payments", "{\"debtId\":\"d\",\"paidAt\":\"2026-03-12T16:03:58Z\",\"paidAmount\":\"ten\",\"paidBy\":\"x\"}"), 400, "bad_request"),
-                Arguments.of("webhook blank payer", Events.post("/webhooks/payments", "{\"debtId\":\"d\",\"paidAt\":\"2026-03-12T16:03:58Z\",\"paidAmount\":1,\"paidBy\":\" \"}"), 400, "bad_request"),
-                Arguments.of("webhook debtId object", Events.post("/webhooks/payments", "{\"debtId\":{},\"paidAt\":\"2026-03-12T16:03:58Z\",\"paidAmount\":1,\"paidBy\":\"x\"}"), 400, "bad_request"),
-                Arguments.of("webhook form body", Events.post("/webhooks/payments", "debtId=d", "application/x-www-form-urlencoded"), 415, "unsupported_media_type"));
+                Arguments.of("webhook missing debtId", webhook("{\"paidAt\":\"2026-03-12T16:03:58Z\",\"paidAmount\":1,\"paidBy\":\"x\"}"), 400, "bad_request"),
+                Arguments.of("webhook date without offset", webhook("{\"debtId\":\"d\",\"paidAt\":\"2026-03-12T16:03:58\",\"paidAmount\":1,\"paidBy\":\"x\"}"), 400, "bad_request"),
+                Arguments.of("webhook date nonsense", webhook("{\"debtId\":\"d\",\"paidAt\":\"yesterday\",\"paidAmount\":1,\"paidBy\":\"x\"}"), 400, "bad_request"),
+                Arguments.of("webhook amount zero", webhook("{\"debtId\":\"d\",\"paidAt\":\"2026-03-12T16:03:58Z\",\"paidAmount\":0,\"paidBy\":\"x\"}"), 400, "bad_request"),
+                Arguments.of("webhook amount 3 decimals", webhook("{\"debtId\":\"d\",\"paidAt\":\"2026-03-12T16:03:58Z\",\"paidAmount\":1.005,\"paidBy\":\"x\"}"), 400, "bad_request"),
+                Arguments.of("webhook amount boolean", webhook("{\"debtId\":\"d\",\"paidAt\":\"2026-03-12T16:03:58Z\",\"paidAmount\":true,\"paidBy\":\"x\"}"), 400, "bad_request"),
+                Arguments.of("webhook amount text", webhook("{\"debtId\":\"d\",\"paidAt\":\"2026-03-12T16:03:58Z\",\"paidAmount\":\"ten\",\"paidBy\":\"x\"}"), 400, "bad_request"),
+                Arguments.of("webhook blank payer", webhook("{\"debtId\":\"d\",\"paidAt\":\"2026-03-12T16:03:58Z\",\"paidAmount\":1,\"paidBy\":\" \"}"), 400, "bad_request"),
+                Arguments.of("webhook debtId object", webhook("{\"debtId\":{},\"paidAt\":\"2026-03-12T16:03:58Z\",\"paidAmount\":1,\"paidBy\":\"x\"}"), 400, "bad_request"),
+                Arguments.of("webhook form body", Events.signed(Events.post("/webhooks/payments", "debtId=d", "application/x-www-form-urlencoded"),
+                        Events.SAMPLE_WEBHOOK_SECRET, Events.SAMPLE_TIME), 415, "unsupported_media_type"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -243,6 +327,18 @@ class ApiRoutesTest {
         assertThat(r.headers()).containsEntry("Content-Type", "application/json");
         assertThat(OpenApiContract.get().violationsOf("Error", r.body())).isEmpty();
         assertThat(uploads.created).isEmpty();
+    }
+
+    static APIGatewayV2HTTPEvent unsigned() {
+        APIGatewayV2HTTPEvent e = Events.load("http-payment-webhook.json");
+        e.getHeaders().remove("cobranca-signature");
+        return e;
+    }
+
+    static APIGatewayV2HTTPEvent tampered() {
+        APIGatewayV2HTTPEvent e = Events.load("http-payment-webhook.json");
+        e.setBody(e.getBody().replace("1000000.00", "1.00"));
+        return e;
     }
 
     static Charge charge(long seq, String debtId, ChargeStatus status) {

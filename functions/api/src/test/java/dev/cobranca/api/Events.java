@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -19,6 +21,9 @@ final class Events {
 
     static final String SAMPLE_UPLOAD_ID = "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b";
     static final String SAMPLE_DEBT_ID = "1adb6ccf-045e-4fb8-b6d3-4d8fdde36fca";
+    /** The key events/api/http-payment-webhook.json is signed with, at its requestContext.timeEpoch. */
+    static final String SAMPLE_WEBHOOK_SECRET = "sample-webhook-secret-do-not-use";
+    static final Instant SAMPLE_TIME = Instant.ofEpochSecond(1773342238);
 
     private static final PojoSerializer<APIGatewayV2HTTPEvent> SERIALIZER =
             LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, Events.class.getClassLoader());
@@ -61,6 +66,36 @@ final class Events {
 
     static APIGatewayV2HTTPEvent post(String rawPath, String body) {
         return post(rawPath, body, "application/json");
+    }
+
+    /** A webhook call signed with the sample key at {@code at}, as the provider would send it. */
+    static APIGatewayV2HTTPEvent webhook(String body, Instant at) {
+        return signed(post("/webhooks/payments", body), SAMPLE_WEBHOOK_SECRET, at);
+    }
+
+    /** The same call, without the authorizer's claims (as API Gateway sends a route it does not guard). */
+    static APIGatewayV2HTTPEvent signed(APIGatewayV2HTTPEvent e, String secret, Instant at) {
+        anonymous(e);
+        e.getHeaders().put("cobranca-signature", dev.cobranca.api.webhook.WebhookSignature.sign(secret, at.getEpochSecond(),
+                e.getBody() == null ? new byte[0] : e.getBody().getBytes(StandardCharsets.UTF_8)));
+        return e;
+    }
+
+    /** No token and no authorizer context: what reaches a route no authorizer guards. */
+    static APIGatewayV2HTTPEvent anonymous(APIGatewayV2HTTPEvent e) {
+        e.getHeaders().remove("authorization");
+        e.getRequestContext().setAuthorizer(null);
+        return e;
+    }
+
+    /** The event as after a token with only these scopes. */
+    static APIGatewayV2HTTPEvent withScopes(APIGatewayV2HTTPEvent e, String... scopes) {
+        var jwt = e.getRequestContext().getAuthorizer().getJwt();
+        jwt.setScopes(List.of(scopes));
+        Map<String, String> claims = new java.util.HashMap<>(jwt.getClaims());
+        claims.put("scope", String.join(" ", scopes));
+        jwt.setClaims(claims);
+        return e;
     }
 
     static APIGatewayV2HTTPEvent method(APIGatewayV2HTTPEvent e, String method) {

@@ -14,9 +14,31 @@ class OpenApiDocumentTest {
     void shouldDocumentExactlyTheServedRoutes() {
         ApiConfig config = new ApiConfig("b", false, Duration.ofMinutes(1), 1, Duration.ofMinutes(1), Duration.ofMinutes(1),
                 new DatabaseConfig("jdbc:postgresql://localhost/unused", null, null, 1));
-        ApiRoutes routes = new ApiRoutes(new ApiService(config, new InMemoryUploadStore(), new InMemoryChargeQuery(), p -> null, new FixedUrlSigner()));
+        ApiRoutes routes = new ApiRoutes(new ApiService(config, new InMemoryUploadStore(), new InMemoryChargeQuery(), new InMemoryPaymentStore(), new FixedUrlSigner()));
 
         assertThat(OpenApiContract.get().routeKeys()).isEqualTo(new TreeSet<>(routes.router().routeKeys()));
+    }
+
+    /** No anonymous operation: each names the scope the code checks, and the webhook its signature. */
+    @Test
+    void shouldDeclareTheSecurityOfEveryOperation_asTheCodeEnforcesIt() {
+        var doc = OpenApiContract.get().document();
+        java.util.Map<String, String> declared = new java.util.TreeMap<>();
+        for (var path : doc.get("paths").properties()) {
+            for (var op : path.getValue().properties()) {
+                String key = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+                var security = op.getValue().path("security");
+                assertThat(security.isArray() && !security.isEmpty()).as(key + " declares its security").isTrue();
+                var requirement = security.get(0);
+                String scheme = requirement.propertyNames().iterator().next();
+                declared.put(key, scheme.equals("oauth2") ? requirement.get("oauth2").get(0).asString() : scheme);
+            }
+        }
+        java.util.Map<String, String> expected = new java.util.TreeMap<>(ApiRoutes.SCOPES);
+        expected.put(ApiRoutes.SIGNED_ROUTE, "webhookSignature");
+        assertThat(declared).isEqualTo(expected);
+        assertThat(doc.path("components").path("securitySchemes").path("webhookSignature").path("name").asString())
+                .isEqualTo(dev.cobranca.api.webhook.WebhookSignature.HEADER);
     }
 
     @Test

@@ -9,14 +9,24 @@ public final class DataSources {
     private DataSources() {
     }
 
+    /**
+     * @throws IllegalStateException at init, when certificate verification is asked for and the CA bundle is missing
+     */
     public static HikariDataSource create(DatabaseConfig config, String poolName) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.jdbcUrl());
-        if (config.user() != null) {
-            hikari.setUsername(config.user());
-        }
-        if (config.password() != null) {
-            hikari.setPassword(config.password());
+        RotatingCredentials rotating = null;
+        if (config.credentials() != null) {
+            rotating = new RotatingCredentials(config.user() == null ? null : new DatabaseCredentials(config.user(), config.password()),
+                    config.credentials());
+            hikari.setCredentialsProvider(rotating);
+        } else {
+            if (config.user() != null) {
+                hikari.setUsername(config.user());
+            }
+            if (config.password() != null) {
+                hikari.setPassword(config.password());
+            }
         }
         hikari.setPoolName(poolName);
         hikari.setMaximumPoolSize(config.poolSize());
@@ -29,6 +39,28 @@ public final class DataSources {
         hikari.setInitializationFailTimeout(-1);
         hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         hikari.addDataSourceProperty("ApplicationName", poolName);
-        return new HikariDataSource(hikari);
+        tls(config, hikari);
+        if (config.statementTimeoutMs() > 0) {
+            // a runaway query is cancelled by the server, and its connection comes back to the pool
+            hikari.setConnectionInitSql("set statement_timeout = " + config.statementTimeoutMs());
+        }
+        return rotating == null ? new HikariDataSource(hikari) : new RotatingDataSource(hikari, rotating);
+    }
+
+    private static void tls(DatabaseConfig config, HikariConfig hikari) {
+        if (config.urlSetsSslMode()) {
+            return;
+        }
+        hikari.addDataSourceProperty("sslmode", config.sslMode());
+        if (!config.verifiesCertificate()) {
+            return;
+        }
+        if (config.sslRootCert().equals(DatabaseConfig.SYSTEM_TRUST)) {
+            hikari.addDataSourceProperty("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory");
+        } else {
+            TrustBundle.load(config.sslRootCert()); // fail now, at init, rather than at the first query
+            hikari.addDataSourceProperty("sslfactory", PemTrustSslFactory.class.getName());
+            hikari.addDataSourceProperty("sslfactoryarg", config.sslRootCert());
+        }
     }
 }

@@ -166,12 +166,22 @@ public final class CobrancaLocal {
                         + "every schedule also fires once at start. Default: the template's expressions.")
         Map<String, String> schedulePeriods = new LinkedHashMap<>();
 
+        @Option(names = "--api-token", paramLabel = "TOKEN",
+                description = "The bearer token the HTTP API requires (Authorization: Bearer TOKEN; at least 16 characters). "
+                        + "Default: $COBRANCA_API_TOKEN, else a new random one, printed by serve.")
+        String apiToken;
+
+        @Option(names = "--webhook-secret", paramLabel = "SECRET",
+                description = "The payment webhook's HMAC-SHA256 key (at least 16 characters). "
+                        + "Default: $COBRANCA_WEBHOOK_SECRET, else a new random one, printed by serve.")
+        String webhookSecret;
+
         Stack.Options toOptions(Common common, boolean wire) {
             Map<String, Duration> periods = new LinkedHashMap<>();
             schedulePeriods.forEach((id, period) -> periods.put(id, period(period)));
             return new Stack.Options(common.dataDir, common.template(), common.databaseUrl(), port,
                     new Emulators.Ports(s3Port, sqsPort, smtpPort), concurrency, visibilityTimeout, environment, wire,
-                    periods);
+                    periods, secret("--api-token", apiToken, "COBRANCA_API_TOKEN"), secret("--webhook-secret", webhookSecret, "COBRANCA_WEBHOOK_SECRET"));
         }
 
         /** {@code 5s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT30S}). */
@@ -192,6 +202,19 @@ public final class CobrancaLocal {
                 throw new RunnerException(ExitCodes.USAGE, "--schedule-every: " + text
                         + " is not a period (5s, 2m, 1h or PT30S)");
             }
+        }
+
+        /** The option, else the variable, else null (the stack makes a random one). */
+        static String secret(String option, String value, String variable) {
+            String v = value != null ? value : System.getenv(variable);
+            if (v == null || v.isEmpty()) {
+                return null;
+            }
+            if (v.length() < 16 || v.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+                throw new RunnerException(ExitCodes.USAGE, option + " (or $" + variable + ") must be at least 16 printable"
+                        + " characters without spaces.");
+            }
+            return v;
         }
     }
 
@@ -266,7 +289,7 @@ public final class CobrancaLocal {
             }
             System.out.printf(Locale.ROOT, "Stack ready in %.1f s (API %s, data in %s)%n", (System.nanoTime() - t0) / 1e9,
                     stack.apiEndpoint(), stack.dataDir());
-            UploadRun.Outcome outcome = new UploadRun(stack.apiEndpoint(), System.out).run(file, follow.timeout, follow.stall);
+            UploadRun.Outcome outcome = new UploadRun(stack.apiEndpoint(), stack.apiToken(), System.out).run(file, follow.timeout, follow.stall);
             Summary.print(System.out, stack.dataSource(), outcome.uploadId(), stack.dataDir(), stack.mainBucket());
             return outcome.completed() ? ExitCodes.OK : ExitCodes.UPLOAD_FAILED;
         }
@@ -319,6 +342,10 @@ public final class CobrancaLocal {
         @Option(names = {"-e", "--env"}, paramLabel = "NAME=VALUE", description = "Set an environment variable of the function.")
         Map<String, String> environment = new LinkedHashMap<>();
 
+        @Option(names = "--webhook-secret", paramLabel = "SECRET",
+                description = "The key a webhook event's Cobranca-Signature was made with. Default: $COBRANCA_WEBHOOK_SECRET, else a random one.")
+        String webhookSecret;
+
         @Override
         public Integer call() {
             if (!Files.isRegularFile(event)) {
@@ -340,6 +367,7 @@ public final class CobrancaLocal {
             StackOptions quiet = new StackOptions();
             quiet.environment = environment;
             quiet.concurrency = 1;
+            quiet.webhookSecret = webhookSecret;
             try (Stack stack = Stack.start(quiet.toOptions(common, false))) {
                 LambdaFunction function = stack.functions().get(logicalId);
                 if (function == null) {

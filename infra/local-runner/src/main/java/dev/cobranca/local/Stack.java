@@ -13,6 +13,7 @@ import dev.cobranca.local.template.Template;
 import dev.cobranca.local.template.TemplateException;
 import dev.cobranca.local.wiring.HttpApiServer;
 import dev.cobranca.local.wiring.LambdaInvokeServer;
+import dev.cobranca.local.wiring.LocalAuthorizer;
 import dev.cobranca.local.wiring.S3Notifications;
 import dev.cobranca.local.wiring.ScheduleExpression;
 import dev.cobranca.local.wiring.ScheduledEvents;
@@ -56,10 +57,13 @@ public final class Stack implements AutoCloseable {
      * @param wire              false for {@code invoke}: no pollers, no notifications, no schedules, no HTTP server
      * @param schedulePeriods   per function logical id, a period replacing its schedules' expressions (tests and
      *                          demos need seconds; EventBridge's floor is a minute)
+     * @param apiToken          the bearer token the HTTP API requires (as the JWT authorizer does on AWS); null: a new
+     *                          random one
+     * @param webhookSecret     the payment webhook's HMAC key (WEBHOOK_SECRET of the API); null: a new random one
      */
     public record Options(Path dataDir, Path template, String databaseUrl, int httpPort, Emulators.Ports ports,
                           int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire,
-                          Map<String, java.time.Duration> schedulePeriods) {
+                          Map<String, java.time.Duration> schedulePeriods, String apiToken, String webhookSecret) {
 
         public Options {
             schedulePeriods = schedulePeriods == null ? Map.of() : Map.copyOf(schedulePeriods);
@@ -67,7 +71,8 @@ public final class Stack implements AutoCloseable {
 
         public Options(Path dataDir, Path template, String databaseUrl, int httpPort, Emulators.Ports ports,
                        int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire) {
-            this(dataDir, template, databaseUrl, httpPort, ports, concurrency, visibilityTimeout, environment, wire, Map.of());
+            this(dataDir, template, databaseUrl, httpPort, ports, concurrency, visibilityTimeout, environment, wire, Map.of(),
+                    null, null);
         }
     }
 
@@ -84,6 +89,8 @@ public final class Stack implements AutoCloseable {
     private HttpApiServer http;
     private LambdaInvokeServer lambdaApi;
     private long startMillis;
+    private final String apiToken;
+    private final String webhookSecret;
 
     /** A queue on the emulator. */
     public record QueueInfo(String logicalId, String name, String url, String arn) {
@@ -91,6 +98,9 @@ public final class Stack implements AutoCloseable {
 
     private Stack(Options options) {
         this.options = options;
+        this.apiToken = options.apiToken() != null && !options.apiToken().isBlank() ? options.apiToken() : LocalAuthorizer.newToken();
+        this.webhookSecret = options.webhookSecret() != null && !options.webhookSecret().isBlank() ? options.webhookSecret()
+                : LocalAuthorizer.newToken().replace("cbl_", "whsec_");
     }
 
     /** Starts everything; on failure stops what already started and throws a {@link RunnerException}. */
@@ -229,10 +239,13 @@ public final class Stack implements AutoCloseable {
                 source.start();
             }
             for (Template.HttpRoute r : f.httpRoutes()) {
-                routes.add(new HttpApiServer.Route(r.method(), r.path(), function));
+                routes.add(new HttpApiServer.Route(r.method(), r.path(), function, r.scopes()));
             }
         }
-        http = new HttpApiServer(options.httpPort(), routes);
+        // the local client's token holds every scope a route asks for
+        java.util.TreeSet<String> scopes = new java.util.TreeSet<>();
+        routes.stream().filter(r -> r.scopes() != null).forEach(r -> scopes.addAll(r.scopes()));
+        http = new HttpApiServer(options.httpPort(), routes, new LocalAuthorizer(apiToken, List.copyOf(scopes)));
         resources.add(http);
         http.start();
         schedules();
@@ -311,6 +324,13 @@ public final class Stack implements AutoCloseable {
         env.put("AWS_LAMBDA_FUNCTION_NAME", f.logicalId());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(f.memoryMb()));
         env.put("DATABASE_URL", options.databaseUrl());
+        // TLS when the server offers it, unverified: the local database has no RDS certificate (-e DATABASE_SSL_MODE=...
+        // and DATABASE_SSL_ROOT_CERT=... to verify one)
+        env.put("DATABASE_SSL_MODE", "prefer");
+        env.remove("DATABASE_SSL_ROOT_CERT");
+        if (env.remove("WEBHOOK_SECRET_ARN") != null) {
+            env.put("WEBHOOK_SECRET", webhookSecret); // Secrets Manager's part, played by the runner
+        }
         env.put("S3_FORCE_PATH_STYLE", "true");
         if (env.containsKey("SMTP_HOST")) {
             env.put("SMTP_HOST", emulators.smtp().host());
@@ -467,6 +487,16 @@ public final class Stack implements AutoCloseable {
         return options.dataDir().toAbsolutePath();
     }
 
+    /** The bearer token every HTTP API route but the webhook requires. */
+    public String apiToken() {
+        return apiToken;
+    }
+
+    /** The HMAC key the payment webhook's Cobranca-Signature must be made with. */
+    public String webhookSecret() {
+        return webhookSecret;
+    }
+
     public long startedAtMillis() {
         return startMillis;
     }
@@ -476,6 +506,8 @@ public final class Stack implements AutoCloseable {
         out.println("Cobrança local stack");
         if (http != null) {
             out.println("  HTTP API     " + http.endpoint());
+            out.println("  API token      " + apiToken);
+            out.println("  webhook secret " + webhookSecret);
         }
         out.println("  S3           " + emulators.s3().endpoint() + "  (access key " + emulators.s3().accessKey()
                 + ", secret " + emulators.s3().secretKey() + ", path-style)");

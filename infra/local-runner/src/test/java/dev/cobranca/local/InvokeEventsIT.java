@@ -75,7 +75,9 @@ class InvokeEventsIT {
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body().path("items")).isEmpty();
         assertThat(invoke("ApiFunction", "api/http-malformed-json.json").statusCode()).isEqualTo(400);
-        assertThat(invoke("ApiFunction", "api/http-payment-webhook.json").statusCode()).isEqualTo(404);
+        assertThat(invoke("ApiFunction", "api/http-payment-webhook.json").statusCode())
+                .as("signed long ago, with another key").isEqualTo(401);
+        assertThat(invokeSignedWebhook().statusCode()).isEqualTo(404);
 
         // the object the S3 event names does not exist: no retry can help, so the upload ends FAILED, saying why
         Invocation missing = invoke("CsvImportFunction", "csv-import/s3-object-created.json");
@@ -137,7 +139,7 @@ class InvokeEventsIT {
         assertThat(charge.statusCode()).as(charge.out()).isEqualTo(200);
         assertThat(charge.body().path("barcode").asText()).hasSize(44);
         assertThat(charge.body().path("invoiceUrl").asText()).contains("invoices/1adb6ccf-045e-4fb8-b6d3-4d8fdde36fca.pdf");
-        assertThat(invoke("ApiFunction", "api/http-payment-webhook.json").statusCode()).isEqualTo(200);
+        assertThat(invokeSignedWebhook().statusCode()).isEqualTo(200);
         assertThat(string("select status from charges where debt_id = '1adb6ccf-045e-4fb8-b6d3-4d8fdde36fca'")).isEqualTo("PAID");
         Invocation upload = invoke("ApiFunction", "api/http-get-upload.json");
         assertThat(upload.statusCode()).isEqualTo(200);
@@ -192,7 +194,21 @@ class InvokeEventsIT {
         }
     }
 
-    private Invocation invoke(String logicalId, String event) {
+    private static final String WEBHOOK_SECRET = "invoke-events-it-webhook-secret";
+
+    /** The sample webhook event, signed now (its own signature is months old) with the key given to invoke. */
+    private Invocation invokeSignedWebhook() throws java.io.IOException {
+        var event = (com.fasterxml.jackson.databind.node.ObjectNode) RunningStack.parse(
+                Files.readString(EVENTS.resolve("api/http-payment-webhook.json")));
+        byte[] body = event.path("body").asText().getBytes(StandardCharsets.UTF_8);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) event.path("headers")).put("cobranca-signature",
+                dev.cobranca.api.webhook.WebhookSignature.sign(WEBHOOK_SECRET, java.time.Instant.now().getEpochSecond(), body));
+        Path file = dataDir.resolve("http-payment-webhook-signed.json");
+        Files.writeString(file, event.toString());
+        return invoke("ApiFunction", file.toString(), "--webhook-secret", WEBHOOK_SECRET);
+    }
+
+    private Invocation invoke(String logicalId, String event, String... more) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream original = System.out;
         int code;
@@ -200,9 +216,11 @@ class InvokeEventsIT {
         // invoke prints the response on System.out
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            code = CobrancaLocal.execute(new String[] {"invoke", logicalId, "--event", EVENTS.resolve(event).toString(),
+            List<String> args = new ArrayList<>(List.of("invoke", logicalId, "--event", EVENTS.resolve(event).toString(),
                 "--template", RunningStack.template().toString(), "--data-dir", dataDir.toString(),
-                "--database-url", db.jdbcUrl()}, System.out, System.err);
+                "--database-url", db.jdbcUrl()));
+            args.addAll(List.of(more));
+            code = CobrancaLocal.execute(args.toArray(String[]::new), System.out, System.err);
         } finally {
             System.setOut(original);
         }

@@ -65,7 +65,7 @@ final class RunningStack implements AutoCloseable {
         TestDatabase db = TestDatabase.create();
         try {
             Stack stack = Stack.start(new Stack.Options(dataDir, template(), db.jdbcUrl(), 0, Emulators.Ports.DYNAMIC,
-                    concurrency, visibilityTimeout, environment, wire, schedulePeriods));
+                    concurrency, visibilityTimeout, environment, wire, schedulePeriods, null, null));
             return new RunningStack(db, stack, dataDir);
         } catch (RuntimeException e) {
             db.close();
@@ -97,6 +97,7 @@ final class RunningStack implements AutoCloseable {
     JsonNode createUpload(String fileName, long contentLength) {
         String body = JSON.createObjectNode().put("fileName", fileName).put("contentLength", contentLength).toString();
         HttpResponse<String> response = send(HttpRequest.newBuilder(api("/uploads"))
+                .header("Authorization", "Bearer " + stack.apiToken())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
         assertThat(response.statusCode()).as("POST /uploads: %s", response.body()).isEqualTo(201);
         return parse(response.body());
@@ -149,15 +150,22 @@ final class RunningStack implements AutoCloseable {
         throw new AssertionError("upload " + uploadId + " not finished within " + timeout + ": " + last);
     }
 
+    /** A GET as the API's client sends it: with the bearer token on the API's own URLs (none on presigned S3 URLs). */
     HttpResponse<String> get(URI uri) {
-        return send(HttpRequest.newBuilder(uri).GET().build());
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET();
+        if (uri.toString().startsWith(stack.apiEndpoint().toString())) {
+            b.header("Authorization", "Bearer " + stack.apiToken());
+        }
+        return send(b.build());
     }
+
 
     URI api(String path) {
         return stack.apiEndpoint().resolve(path);
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    /** Any request, sent as built (no token added). */
+    HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -205,6 +213,14 @@ final class RunningStack implements AutoCloseable {
     String string(String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    long uploadsCount() {
+        try {
+            return scalar("select count(*) from uploads");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -27,7 +27,9 @@ public final class CfnYaml {
 
     private static final List<String> FUNCTIONS = List.of("Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs",
             "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or",
-            "Length", "ToJsonString");
+            "Length", "ToJsonString",
+            // rule functions (the Rules section)
+            "Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll");
 
     private CfnYaml() {
     }

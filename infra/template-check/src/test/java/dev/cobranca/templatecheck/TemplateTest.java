@@ -234,6 +234,10 @@ class TemplateTest {
             return value.toString();
         }
         Map<String, Object> fn = map(value);
+        if (fn.containsKey("Fn::If")) {
+            // the environment's conditions (RDS Proxy) are false in a deployment with the default parameters
+            return placeholder(list(fn.get("Fn::If")).get(2));
+        }
         if (fn.containsKey("Ref")) {
             String target = (String) fn.get("Ref");
             Map<String, Object> param = map(T.section("Parameters").get(target));
@@ -431,6 +435,96 @@ class TemplateTest {
         }
         assertThat(routes).isEqualTo(new TreeSet<>(new dev.cobranca.api.ApiRoutes(null).router().routeKeys()));
         assertThat(T.timeout("ApiFunction")).as("under API Gateway's 30 s").isLessThan(30);
+    }
+
+    /**
+     * No anonymous door: the HTTP API has a JWT authorizer by default whatever the parameters (no Fn::If around Auth),
+     * every route has the scope the function checks, and the one route without a token is the webhook, which the
+     * function refuses unless it is signed.
+     */
+    @Test
+    void noRouteShouldBeAnonymous() {
+        Map<String, Object> auth = map(T.properties("HttpApi").get("Auth"));
+        assertThat(auth.get("DefaultAuthorizer")).as("HttpApi DefaultAuthorizer (a plain value, not an intrinsic)").isEqualTo("JwtAuthorizer");
+        Map<String, Object> jwt = map(map(map(auth.get("Authorizers")).get("JwtAuthorizer")).get("JwtConfiguration"));
+        assertThat(jwt).containsKeys("issuer", "audience");
+        assertThat(String.valueOf(jwt.get("issuer"))).contains("cognito-idp").contains("JwtIssuer");
+
+        Map<String, String> scopes = new java.util.TreeMap<>();
+        Set<String> unguarded = new TreeSet<>();
+        for (String id : functions()) {
+            for (Object event : map(T.properties(id).get("Events")).values()) {
+                if (!"HttpApi".equals(map(event).get("Type"))) {
+                    continue;
+                }
+                Map<String, Object> props = map(map(event).get("Properties"));
+                String route = props.get("Method") + " " + props.get("Path");
+                Map<String, Object> routeAuth = map(props.get("Auth"));
+                if ("NONE".equals(routeAuth.get("Authorizer"))) {
+                    unguarded.add(route);
+                    continue;
+                }
+                assertThat(routeAuth.get("Authorizer")).as(route + " authorizer").isIn(null, "JwtAuthorizer");
+                List<Object> routeScopes = list(routeAuth.get("AuthorizationScopes"));
+                assertThat(routeScopes).as(route + " AuthorizationScopes").hasSize(1);
+                scopes.put(route, String.valueOf(routeScopes.getFirst()));
+            }
+        }
+        assertThat(scopes).isEqualTo(new java.util.TreeMap<>(dev.cobranca.api.ApiRoutes.SCOPES));
+        assertThat(unguarded).containsExactly(dev.cobranca.api.ApiRoutes.SIGNED_ROUTE);
+        // the signed route's key comes from the template's own secret, and the function cannot start without one
+        assertThat(map(T.environment("ApiFunction").get("WEBHOOK_SECRET_ARN"))).containsEntry("Ref", "WebhookSecret");
+        assertThat(T.resource("WebhookSecret").get("Type")).isEqualTo("AWS::SecretsManager::Secret");
+        assertThat(String.valueOf(T.properties("ApiFunction").get("Policies"))).contains("SecretArn={Ref=WebhookSecret}");
+
+        // the scopes the Cognito client may ask for are exactly the routes' scopes
+        assertThat(new TreeSet<>(list(T.properties("ApiClient").get("AllowedOAuthScopes")).stream().map(String::valueOf).toList()))
+                .isEqualTo(new TreeSet<>(dev.cobranca.api.ApiRoutes.SCOPES.values()));
+        assertThat(list(T.properties("ApiClient").get("AllowedOAuthFlows"))).containsExactly("client_credentials");
+    }
+
+    /** Each function reaches only its own prefixes of the bucket; none may delete, none has the whole bucket. */
+    @Test
+    void s3PoliciesShouldCoverOnlyEachFunctionsPrefixes() {
+        Map<String, Set<String>> expected = Map.of(
+                "ApiFunction", Set.of("s3:PutObject uploads/*", "s3:GetObject reports/*", "s3:GetObject invoices/*"),
+                "CsvImportFunction", Set.of("s3:GetObject uploads/*", "s3:PutObject reports/*", "s3:ListBucket "),
+                "InvoiceFunction", Set.of("s3:PutObject invoices/*"),
+                "EmailFunction", Set.of("s3:GetObject invoices/*", "s3:ListBucket "));
+        for (String id : functions()) {
+            Set<String> granted = new TreeSet<>();
+            for (Object policy : list(T.properties(id).get("Policies"))) {
+                Map<String, Object> p = map(policy);
+                assertThat(p.keySet()).as(id + " policy templates").noneMatch(k -> k.startsWith("S3"));
+                for (Object statement : list(p.get("Statement"))) {
+                    Map<String, Object> s = map(statement);
+                    List<Object> resources = s.get("Resource") instanceof List<?> l ? new ArrayList<>(l) : List.of(s.get("Resource"));
+                    for (Object resource : resources) {
+                        String arn = String.valueOf(map(resource).get("Fn::Sub"));
+                        assertThat(arn).as(id).startsWith("arn:${AWS::Partition}:s3:::${AWS::StackName}-${AWS::AccountId}-uploads");
+                        String suffix = arn.substring(arn.indexOf("-uploads") + "-uploads".length());
+                        granted.add(s.get("Action") + " " + (suffix.isEmpty() ? "" : suffix.substring(1)));
+                    }
+                }
+            }
+            if (expected.containsKey(id)) {
+                assertThat(granted).as(id + " S3 grants").isEqualTo(new TreeSet<>(expected.get(id)));
+            }
+            assertThat(granted).as(id).noneMatch(g -> g.contains("Delete") || g.contains("s3:*") || g.endsWith(" *"));
+        }
+    }
+
+    @Test
+    void theDatabaseShouldBeReachedOverVerifiedTls_withLimits() {
+        Map<String, Object> env = T.environment("ApiFunction");
+        assertThat(env.get("DATABASE_SSL_MODE")).isEqualTo("verify-full");
+        assertThat(String.valueOf(env.get("DATABASE_SSL_ROOT_CERT"))).contains("classpath:rds-ca/global-bundle.pem").contains("WithRdsProxy");
+        assertThat(T.environment("ApiFunction")).containsKey("DATABASE_STATEMENT_TIMEOUT_MS");
+        assertThat(map(T.properties("ApiFunction").get("ReservedConcurrentExecutions"))).containsEntry("Ref", "ApiReservedConcurrency");
+        // the VPC only with both subnets and security groups
+        assertThat(String.valueOf(T.section("Conditions").get("InVpc"))).contains("HasSubnets").contains("HasSecurityGroups");
+        assertThat(T.resource("DatabaseProxy")).containsEntry("Condition", "WithRdsProxy");
+        assertThat(map(T.properties("DatabaseProxy"))).containsEntry("RequireTLS", true);
     }
 
     @Test

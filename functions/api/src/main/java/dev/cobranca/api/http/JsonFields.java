@@ -39,6 +39,12 @@ public final class JsonFields {
         return node.textValue();
     }
 
+    /** A string field that may be absent (or null): then the default. */
+    public String text(String field, String defaultValue) {
+        JsonNode node = object.get(field);
+        return node == null || node.isNull() ? defaultValue : text(field);
+    }
+
     public long wholeNumber(String field) {
         JsonNode node = present(field);
         if (!node.isIntegralNumber() && !(node.isBigDecimal() && isWhole(node.decimalValue()))) {

@@ -30,11 +30,14 @@ public final class UploadRun {
     private static final Set<String> RESTRICTED = Set.of("content-length", "host", "connection", "expect", "upgrade");
 
     private final URI api;
+    private final String token;
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public UploadRun(URI api, PrintStream out) {
+    /** @param token the API's bearer token (every route but the webhook requires one) */
+    public UploadRun(URI api, String token, PrintStream out) {
         this.api = api;
+        this.token = token;
         this.out = out;
     }
 
@@ -63,6 +66,7 @@ public final class UploadRun {
     private JsonNode createUpload(String fileName, long size) {
         String body = JSON.createObjectNode().put("fileName", fileName).put("contentLength", size).toString();
         HttpResponse<String> response = send(HttpRequest.newBuilder(api.resolve("/uploads"))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         if (response.statusCode() != 201) {
@@ -101,7 +105,7 @@ public final class UploadRun {
         try {
             while (true) {
                 long asked = System.nanoTime();
-                HttpResponse<String> response = send(HttpRequest.newBuilder(status).GET().build());
+                HttpResponse<String> response = send(HttpRequest.newBuilder(status).header("Authorization", "Bearer " + token).GET().build());
                 long answerMillis = (System.nanoTime() - asked) / 1_000_000;
                 if (response.statusCode() != 200) {
                     throw new RunnerException(ExitCodes.UPLOAD_FAILED, "GET /uploads/" + uploadId + " answered "

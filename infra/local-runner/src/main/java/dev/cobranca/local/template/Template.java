@@ -53,8 +53,17 @@ public final class Template {
     public record ScheduleTrigger(String name, Object expression, Object input, boolean enabled) {
     }
 
-    /** An HTTP API route; {@code method} is upper case or {@code ANY}, {@code path} like {@code /uploads/{id}}. */
-    public record HttpRoute(String name, String method, String path) {
+    /**
+     * An HTTP API route; {@code method} is upper case or {@code ANY}, {@code path} like {@code /uploads/{id}}.
+     *
+     * @param scopes the AuthorizationScopes a token needs when an authorizer guards the route (the event's own or the
+     *               API's DefaultAuthorizer); null when none does ({@code Authorizer: NONE}, or no authorizer at all)
+     */
+    public record HttpRoute(String name, String method, String path, List<String> scopes) {
+        public HttpRoute(String name, String method, String path) {
+            this(name, method, path, null);
+        }
+
         public String routeKey() {
             return path.equals("$default") ? "$default" : method + " " + path;
         }
@@ -141,7 +150,7 @@ public final class Template {
                     case "SQS" -> sqs.add(sqsTrigger(ev.getKey(), p, where));
                     case "HttpApi", "Api" -> http.add(new HttpRoute(ev.getKey(),
                             String.valueOf(p.getOrDefault("Method", "ANY")).toUpperCase(Locale.ROOT),
-                            String.valueOf(p.getOrDefault("Path", "$default"))));
+                            String.valueOf(p.getOrDefault("Path", "$default")), scopes(p, where)));
                     case "Schedule" -> schedules.add(new ScheduleTrigger(ev.getKey(), required(p, "Schedule", where),
                             p.get("Input"), !"false".equals(String.valueOf(p.get("Enabled")))
                                     && !"DISABLED".equals(String.valueOf(p.get("State")))));
@@ -156,10 +165,28 @@ public final class Template {
             out.add(new Function(id, String.valueOf(handler), env,
                     intValue(props.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3))),
                     intValue(props.getOrDefault("MemorySize", globals.getOrDefault("MemorySize", 128))),
-                    props.get("ReservedConcurrentExecutions") == null ? null : intValue(props.get("ReservedConcurrentExecutions")),
+                    props.get("ReservedConcurrentExecutions") == null ? null : intValue(parameterDefault(props.get("ReservedConcurrentExecutions"))),
                     s3, sqs, http, schedules));
         }
         return out;
+    }
+
+    /** The scopes of a route's authorizer, or null when no authorizer guards it. */
+    private List<String> scopes(Map<String, Object> event, String where) {
+        Map<String, Object> auth = map(event.get("Auth"), where + ".Auth");
+        Object authorizer = auth.get("Authorizer");
+        if (authorizer == null && event.get("ApiId") instanceof Map<?, ?> ref && ref.get("Ref") instanceof String api) {
+            Map<String, Object> apiProps = map(map(resources().get(api), api).get("Properties"), api + ".Properties");
+            authorizer = map(apiProps.get("Auth"), api + ".Properties.Auth").get("DefaultAuthorizer");
+        }
+        if (authorizer == null || "NONE".equals(authorizer)) {
+            return null;
+        }
+        List<String> scopes = new ArrayList<>();
+        if (auth.get("AuthorizationScopes") instanceof List<?> l) {
+            l.forEach(s -> scopes.add(String.valueOf(s)));
+        }
+        return scopes;
     }
 
     public List<Queue> queues() {
@@ -263,6 +290,15 @@ public final class Template {
 
     private static Map<String, Object> variables(Map<String, Object> props) {
         return map(map(map(props.get("Environment")).get("Variables")));
+    }
+
+    /** {@code !Ref Parameter} as the parameter's default (what a stack deployed without overrides gets); else the value. */
+    private Object parameterDefault(Object v) {
+        if (v instanceof Map<?, ?> m && m.size() == 1 && m.get("Ref") instanceof String name
+                && parameters().get(name) instanceof Map<?, ?> parameter && parameter.get("Default") != null) {
+            return parameter.get("Default");
+        }
+        return v;
     }
 
     private static int intValue(Object v) {

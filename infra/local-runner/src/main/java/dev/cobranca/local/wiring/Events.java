@@ -133,6 +133,24 @@ public final class Events {
     }
 
     public static String httpApi(HttpRequest request) {
+        return httpApiNode(request).toString();
+    }
+
+    /**
+     * The event as API Gateway sends it after its JWT authorizer accepted the token: the token's claims and scopes
+     * under {@code requestContext.authorizer.jwt}.
+     */
+    public static String httpApi(HttpRequest request, Map<String, String> claims, List<String> scopes) {
+        ObjectNode root = httpApiNode(request);
+        ObjectNode jwt = ((ObjectNode) root.get("requestContext")).putObject("authorizer").putObject("jwt");
+        ObjectNode c = jwt.putObject("claims");
+        claims.forEach(c::put);
+        ArrayNode s = jwt.putArray("scopes");
+        scopes.forEach(s::add);
+        return root.toString();
+    }
+
+    private static ObjectNode httpApiNode(HttpRequest request) {
         Instant now = Instant.now();
         ObjectNode root = JSON.createObjectNode();
         root.put("version", "2.0");
@@ -173,6 +191,6 @@ public final class Events {
             root.put("body", request.body());
         }
         root.put("isBase64Encoded", request.base64());
-        return root.toString();
+        return root;
     }
 }

@@ -38,10 +38,22 @@ public final class HttpApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApiServer.class);
 
-    /** A route bound to a function. */
-    public record Route(String method, String path, LambdaFunction function) {
+    /**
+     * A route bound to a function.
+     *
+     * @param scopes the scopes a token needs (the route's AuthorizationScopes); null = no authorizer on this route
+     */
+    public record Route(String method, String path, LambdaFunction function, List<String> scopes) {
+        public Route(String method, String path, LambdaFunction function) {
+            this(method, path, function, List.of());
+        }
+
         String routeKey() {
             return path.equals("$default") ? "$default" : method + " " + path;
+        }
+
+        boolean guarded() {
+            return scopes != null;
         }
     }
 
@@ -51,8 +63,11 @@ public final class HttpApiServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final List<CompiledRoute> routes = new ArrayList<>();
+    private final LocalAuthorizer authorizer;
 
-    public HttpApiServer(int port, List<Route> routes) {
+    /** @param authorizer checks the bearer token of every guarded route */
+    public HttpApiServer(int port, List<Route> routes, LocalAuthorizer authorizer) {
+        this.authorizer = authorizer;
         for (Route r : routes) {
             this.routes.add(compile(r));
         }
@@ -137,7 +152,23 @@ public final class HttpApiServer implements AutoCloseable {
                 send(exchange, 404, Map.of("content-type", List.of("application/json")), "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            String event = Events.httpApi(request(exchange, method, rawPath, match.route(), pathParameters));
+            Route route = match.route();
+            String event;
+            if (route.guarded()) {
+                // as API Gateway: refused at the gateway, the function is not invoked
+                String refusal = authorizer.refusal(exchange.getRequestHeaders().getFirst("Authorization"));
+                if (refusal == null && !authorizer.scopes().containsAll(route.scopes())) {
+                    refuse(exchange, 403, "forbidden", "the token lacks a scope of " + route.scopes() + ".");
+                    return;
+                }
+                if (refusal != null) {
+                    refuse(exchange, 401, "unauthorized", refusal);
+                    return;
+                }
+                event = Events.httpApi(request(exchange, method, rawPath, route, pathParameters), authorizer.claims(), authorizer.scopes());
+            } else {
+                event = Events.httpApi(request(exchange, method, rawPath, route, pathParameters));
+            }
             String response;
             try {
                 response = match.route().function().invoke(event);
@@ -151,6 +182,17 @@ public final class HttpApiServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("HTTP API failed", e);
         }
+    }
+
+    private static void refuse(HttpExchange exchange, int status, String code, String message) throws IOException {
+        exchange.getRequestBody().close();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("content-type", List.of("application/json"));
+        if (status == 401) {
+            headers.put("WWW-Authenticate", List.of("Bearer"));
+        }
+        String body = Events.JSON.createObjectNode().put("error", code).put("message", message).toString();
+        send(exchange, status, headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Events.HttpRequest request(HttpExchange exchange, String method, String rawPath, Route route,

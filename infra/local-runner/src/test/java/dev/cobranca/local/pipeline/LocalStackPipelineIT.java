@@ -262,6 +262,7 @@ class LocalStackPipelineIT {
         env.put("DATABASE_URL", db.jdbcUrl());
         env.put("BUCKET_NAME", BUCKET);
         env.put("S3_FORCE_PATH_STYLE", "true");
+        env.put("WEBHOOK_SECRET", "localstack-webhook-secret-0123456789"); // Secrets Manager's part
         env.put("INVOICE_QUEUE_URL", sqs.getQueueUrl(b -> b.queueName("InvoiceQueue")).queueUrl());
         env.put("EMAIL_QUEUE_URL", sqs.getQueueUrl(b -> b.queueName("EmailQueue")).queueUrl());
         env.put("BOLETO_BANK_CODE", "001");
