@@ -1,6 +1,7 @@
 package dev.cobranca.csvimport;
 
 import dev.cobranca.core.importing.CsvFormatException;
+import dev.cobranca.core.importing.CsvRecordReader;
 import dev.cobranca.core.importing.DebtValidator;
 import dev.cobranca.core.importing.RejectedRowsReport;
 import dev.cobranca.core.message.InvoiceRequested;
@@ -45,6 +46,8 @@ public final class ImportService {
     private static final int PUBLISHERS = 8;
     private static final int PROBE_KEYS = 1_000;
     private static final int READ_THREADS = Runtime.getRuntime().availableProcessors();
+    /** Sorted runs one merge reads at most (a buffer and a row each): more are merged first, see SortedRuns#compact. */
+    private static final int MAX_MERGE_RUNS = 64;
 
     private final ObjectStore objects;
     private final MessagePublisher invoiceQueue;
@@ -58,9 +61,16 @@ public final class ImportService {
      * @param lease             how long an invocation may go without committing before another may take over
      * @param loadSessions      key ranges loaded in parallel (one connection each)
      * @param pollInterval      how often a second delivery checks on the import another invocation runs
+     * @param maxRowBytes       a longer row is rejected without being held whole
      */
     public record Settings(int batchRows, int debtIdsPerMessage, Duration lease, int loadSessions,
-            Duration pollInterval, DebtValidator validator) {
+            Duration pollInterval, DebtValidator validator, int maxRowBytes) {
+
+        public Settings(int batchRows, int debtIdsPerMessage, Duration lease, int loadSessions, Duration pollInterval,
+                DebtValidator validator) {
+            this(batchRows, debtIdsPerMessage, lease, loadSessions, pollInterval, validator,
+                    CsvRecordReader.DEFAULT_MAX_RECORD_BYTES);
+        }
     }
 
     public ImportService(ObjectStore objects, MessagePublisher invoiceQueue, ImportStore store, Settings settings,
@@ -134,6 +144,19 @@ public final class ImportService {
             return new ImportResult(uploadId, object.key(), UploadStatus.IMPORTED, done, null);
         } catch (ImportStore.LeaseLostException e) {
             throw e;
+        } catch (OutOfMemoryError e) {
+            // the last resort: the queues, the sort and the rows are bounded by bytes, so this is a heap too small
+            // for the settings. What held the memory is gone with the stack; say so on the upload, not IMPORTING
+            String error = "the import ran out of memory (heap of " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB): give the function more memory or lower IMPORT_MAX_ROW_BYTES / IMPORT_BATCH_ROWS, then upload the file again";
+            try {
+                store.fail(uploadId, owner, error);
+            } catch (RuntimeException | Error suppressed) {
+                e.addSuppressed(suppressed);
+                throw e;
+            }
+            LOG.error("upload {} ({}) FAILED: {}", uploadId, object.key(), error, e);
+            return new ImportResult(uploadId, object.key(), UploadStatus.FAILED, claim.counts(), error);
         } catch (RuntimeException e) {
             // let the next delivery resume at once instead of waiting for the lease to expire
             try {
@@ -154,6 +177,7 @@ public final class ImportService {
         RejectedSpool rejected = new RejectedSpool(workspace.dir());
         UploadReader.Result read = reader().read(objects.open(object.key()), key -> true, runs, rejected,
                 heartbeat(uploadId, owner));
+        runs.compact(MAX_MERGE_RUNS);
         List<ImportStore.Chunk> chunks = store.planLoad(uploadId, owner, settings.lease(),
                 new ImportStore.ReadCounts(read.total(), read.rejected(), read.valid()), bounds(runs), rejected::forEach);
         progress.fileRead(uploadId, read.total());
@@ -169,12 +193,13 @@ public final class ImportService {
         if (!pending.isEmpty()) {
             LOG.info("upload {} resumes: {} key range(s) still to load", uploadId, pending.size());
             reader().read(objects.open(object.key()), inAny(pending), runs, null, heartbeat(uploadId, owner));
+            runs.compact(MAX_MERGE_RUNS);
         }
         return pending;
     }
 
     private UploadReader reader() {
-        return new UploadReader(settings.validator(), store::encode, READ_THREADS);
+        return new UploadReader(settings.validator(), store::encode, READ_THREADS, settings.maxRowBytes());
     }
 
     /** What one reading thread may hold before it writes a sorted run: a share of the heap, whatever the file's size. */
@@ -324,10 +349,8 @@ public final class ImportService {
                 return;
             }
             sender.check(); // SQS failing: stop loading, the import fails and is retried
-            byte[] lower = bytes(chunk.lowerExclusive());
-            byte[] upper = bytes(chunk.upperInclusive());
             ImportStore.LoadedChunk loaded = store.loadChunk(uploadId, owner, settings.lease(), chunk,
-                    () -> runs.open(lower, upper), settings.debtIdsPerMessage(), expectCharged);
+                    runs::open, settings.debtIdsPerMessage(), expectCharged);
             long inserted = loaded.inserted();
             progress.chunkLoaded(uploadId, chunk.chunkNo(), inserted);
             if (inserted > 0) {

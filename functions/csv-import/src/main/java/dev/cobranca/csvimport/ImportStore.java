@@ -48,9 +48,12 @@ public interface ImportStore {
 
     /**
      * One transaction: the range's rows that are not charged yet become charges, their outbox batches of at most
-     * {@code debtIdsPerMessage} ids are written (tagged with the chunk), the chunk is marked done.
+     * {@code debtIdsPerMessage} ids are written (tagged with the chunk), the chunk is marked done. Rows the database
+     * refuses as data (a value out of its range, a check) become rejected rows with its reason, counted as such; the
+     * rest of the range loads.
      *
-     * @param rows           opens the range's rows, sorted by debtId, each debtId once; may be opened more than once
+     * @param rows           opens the rows of the range (or of part of it), sorted by debtId, each debtId once; may be
+     *                       opened more than once
      * @param expectCharged  some rows are likely charged already (a re-upload): skip the fast path that assumes not
      * @return how many charges the chunk created, and the outbox batches it wrote (to send without reading them back)
      */
@@ -110,9 +113,11 @@ public interface ImportStore {
     record LoadedChunk(long inserted, List<OutboxBatch> outbox) {
     }
 
+    /** The sorted rows, over any key range (a range that fails is split into smaller ones). */
     @FunctionalInterface
     interface ChunkRows {
-        RowCursor open();
+        /** @param lowerExclusive null: from the first row; @param upperInclusive null: to the last */
+        RowCursor open(byte[] lowerExclusive, byte[] upperInclusive);
     }
 
     @FunctionalInterface

@@ -266,22 +266,34 @@ public final class PostgresImportStore implements ImportStore {
     @Override
     public LoadedChunk loadChunk(UUID uploadId, String owner, Duration lease, Chunk chunk, ChunkRows rows,
             int debtIdsPerMessage, boolean expectCharged) {
-        if (!expectCharged) {
-            try {
-                return inChunkTransaction(uploadId, owner, lease, chunk,
-                        c -> copyIntoCharges(c, uploadId, chunk, rows, debtIdsPerMessage));
-            } catch (RuntimeException e) {
-                if (!isConflict(e)) {
-                    throw e;
+        try {
+            if (!expectCharged) {
+                try {
+                    return inChunkTransaction(uploadId, owner, lease, chunk,
+                            c -> copyIntoCharges(c, uploadId, chunk, rows, debtIdsPerMessage));
+                } catch (RuntimeException e) {
+                    if (!isConflict(e)) {
+                        throw e;
+                    }
+                    // a debtId of this range is charged already (an earlier upload), or another upload loading the
+                    // same debtIds deadlocked with this one: the range goes the careful way
+                    LOG.info("upload {}: key range {} holds debtIds charged before; loading it through staging",
+                            uploadId, chunk.chunkNo());
                 }
-                // a debtId of this range is charged already (an earlier upload), or another upload loading the same
-                // debtIds deadlocked with this one: the range goes the careful way
-                LOG.info("upload {}: key range {} holds debtIds charged before; loading it through staging", uploadId,
-                        chunk.chunkNo());
             }
+            return inChunkTransaction(uploadId, owner, lease, chunk,
+                    c -> insertThroughStaging(c, uploadId, chunk, rows, debtIdsPerMessage, expectCharged));
+        } catch (RuntimeException e) {
+            if (!RangeBisection.isDataError(e)) {
+                throw e;
+            }
+            // a row the validator passed and the database refuses: retrying cannot help, so the range is split until
+            // the refused rows stand alone; they go to the report, the rest of the range loads
+            LOG.warn("upload {}: the database refused a row of key range {} ({}); isolating it", uploadId,
+                    chunk.chunkNo(), RangeBisection.sqlState(e));
+            return inChunkTransaction(uploadId, owner, lease, chunk,
+                    c -> new RangeBisection(c, uploadId, chunk, rows, debtIdsPerMessage).load());
         }
-        return inChunkTransaction(uploadId, owner, lease, chunk,
-                c -> insertThroughStaging(c, uploadId, chunk, rows, debtIdsPerMessage, expectCharged));
     }
 
     /** The chunk's work, then the chunk marked done and the lease renewed with the new charges counted, in one transaction. */
@@ -309,7 +321,7 @@ public final class PostgresImportStore implements ImportStore {
     private static LoadedChunk copyIntoCharges(Connection c, UUID uploadId, Chunk chunk, ChunkRows rows,
             int debtIdsPerMessage) throws SQLException, IOException {
         OutboxRows outbox = new OutboxRows(uploadId, chunk.chunkNo(), debtIdsPerMessage);
-        long inserted = copyRows(c, uploadId, rows,
+        long inserted = copyRows(c, uploadId, rows.open(bytes(chunk.lowerExclusive()), bytes(chunk.upperInclusive())),
                 "copy charges (debt_id, name, government_id, email, amount, due_date, upload_id) from stdin", outbox);
         PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class),
                 "copy invoice_outbox (upload_id, chunk_no, debt_ids) from stdin", 1 << 16);
@@ -347,6 +359,15 @@ public final class PostgresImportStore implements ImportStore {
      */
     private static LoadedChunk insertThroughStaging(Connection c, UUID uploadId, Chunk chunk, ChunkRows rows,
             int debtIdsPerMessage, boolean mostlyCharged) throws SQLException, IOException {
+        createStaging(c);
+        copyRows(c, uploadId, rows.open(bytes(chunk.lowerExclusive()), bytes(chunk.upperInclusive())), STAGING_COPY, null);
+        return insertFromStaging(c, uploadId, chunk, debtIdsPerMessage, mostlyCharged);
+    }
+
+    static final String STAGING_COPY =
+            "copy import_chunk_rows (debt_id, name, government_id, email, amount, due_date, upload_id) from stdin";
+
+    static void createStaging(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             // per session, emptied at each commit; no WAL
             st.execute("""
@@ -354,8 +375,15 @@ public final class PostgresImportStore implements ImportStore {
                       government_id text not null, email text not null, amount numeric(12,2) not null,
                       due_date date not null, upload_id uuid not null) on commit delete rows""");
         }
-        copyRows(c, uploadId, rows,
-                "copy import_chunk_rows (debt_id, name, government_id, email, amount, due_date, upload_id) from stdin", null);
+    }
+
+    static byte[] bytes(String bound) {
+        return bound == null ? null : dev.cobranca.csvimport.sort.Keys.of(bound);
+    }
+
+    /** The staged rows into charges, skipping what is charged already; their outbox batches written and returned. */
+    static LoadedChunk insertFromStaging(Connection c, UUID uploadId, Chunk chunk, int debtIdsPerMessage,
+            boolean mostlyCharged) throws SQLException {
         if (mostlyCharged) {
             try (Statement st = c.createStatement()) {
                 st.execute("analyze import_chunk_rows"); // row estimates for the anti-join's plan
@@ -389,12 +417,12 @@ public final class PostgresImportStore implements ImportStore {
     }
 
     /** Streams the range's rows into {@code copySql} (columns as {@link #encode} plus upload_id); returns the row count. */
-    private static long copyRows(Connection c, UUID uploadId, ChunkRows rows, String copySql, OutboxRows outbox)
+    static long copyRows(Connection c, UUID uploadId, RowCursor rows, String copySql, OutboxRows outbox)
             throws SQLException, IOException {
         byte[] tail = ("\t" + uploadId + "\n").getBytes(StandardCharsets.US_ASCII);
         long count = 0;
         PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), copySql, 1 << 16);
-        try (RowCursor cursor = rows.open()) {
+        try (RowCursor cursor = rows) {
             while (cursor.next()) {
                 copy.write(CopyText.escaped(cursor.key()));
                 copy.write('\t');
@@ -478,7 +506,7 @@ public final class PostgresImportStore implements ImportStore {
         inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "select line, reason, row_text from import_rejected where upload_id = ? order by line")) {
-                ps.setFetchSize(1_000); // a cursor: the report is streamed, never held
+                ps.setFetchSize(256); // a cursor: the report is streamed, never held (rows of up to 10,000 characters)
                 ps.setObject(1, uploadId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
