@@ -95,6 +95,12 @@ public final class ImportService {
                 case ImportStore.Acquired a -> {
                     return run(object, owner, a);
                 }
+                case ImportStore.Overwritten o -> {
+                    LOG.warn("upload {} ({}): the object was written again (ETag {}) after its import started with ETag {};"
+                            + " recorded on the upload, not imported", o.uploadId(), object.key(), object.etag(), o.etag());
+                    return new ImportResult(o.uploadId(), object.key(), o.status(), o.counts(),
+                            "ignored: the object was written again after its import started; upload the new file under a new URL");
+                }
                 case ImportStore.Busy b -> {
                     // another delivery of the same event is importing: wait for it to end, or for its lease to
                     // expire (it died) and take over
@@ -122,11 +128,16 @@ public final class ImportService {
                 List<ImportStore.Chunk> chunks;
                 try {
                     chunks = claim.phase() == ImportStore.Phase.READING
-                            ? readAndPlan(object, owner, uploadId, runs, workspace)
-                            : rereadPending(object, owner, uploadId, runs);
-                } catch (CsvFormatException | ObjectStore.NotFoundException e) {
-                    // the file itself is bad or gone: no retry can help, so the upload fails alone, visibly
-                    store.fail(uploadId, owner, e.getMessage());
+                            ? readAndPlan(object, claim.etag(), owner, uploadId, runs, workspace)
+                            : rereadPending(object, claim.etag(), owner, uploadId, runs);
+                } catch (CsvFormatException | ObjectStore.NotFoundException | ObjectStore.ChangedException e) {
+                    // the file itself is bad or gone (or, without bucket versioning, the version the import claimed is
+                    // gone: written again before a retry could read it once more): no retry can help, so the upload
+                    // fails alone, visibly
+                    store.fail(uploadId, owner, e instanceof ObjectStore.ChangedException
+                            ? "the version of the file this import started on was replaced by another PUT to its URL"
+                                    + " before the import could read it again; upload the file again under a new URL"
+                            : e.getMessage());
                     LOG.warn("upload {} ({}) FAILED: {}", uploadId, object.key(), e.getMessage());
                     return new ImportResult(uploadId, object.key(), UploadStatus.FAILED, claim.counts(), e.getMessage());
                 }
@@ -172,10 +183,10 @@ public final class ImportService {
      * Phase one: the whole file, validated and sorted by debtId on local disk; then, in one transaction, its counts,
      * its rejected rows and the key ranges to load. Nothing reaches charges yet, so a crash here costs only the read.
      */
-    private List<ImportStore.Chunk> readAndPlan(StoredObject object, String owner, UUID uploadId, SortedRuns runs,
-            ImportWorkspace workspace) {
+    private List<ImportStore.Chunk> readAndPlan(StoredObject object, String etag, String owner, UUID uploadId,
+            SortedRuns runs, ImportWorkspace workspace) {
         RejectedSpool rejected = new RejectedSpool(workspace.dir());
-        UploadReader.Result read = reader().read(objects.open(object.key()), key -> true, runs, rejected,
+        UploadReader.Result read = reader().read(objects.open(object.key(), etag), key -> true, runs, rejected,
                 heartbeat(uploadId, owner));
         runs.compact(MAX_MERGE_RUNS);
         List<ImportStore.Chunk> chunks = store.planLoad(uploadId, owner, settings.lease(),
@@ -188,11 +199,12 @@ public final class ImportService {
      * A resumed import: the ranges committed before are not touched again; the file is read once more (seconds, and
      * its counts and rejected rows are already recorded) for the rows of the ranges still to load.
      */
-    private List<ImportStore.Chunk> rereadPending(StoredObject object, String owner, UUID uploadId, SortedRuns runs) {
+    private List<ImportStore.Chunk> rereadPending(StoredObject object, String etag, String owner, UUID uploadId,
+            SortedRuns runs) {
         List<ImportStore.Chunk> pending = store.pendingChunks(uploadId);
         if (!pending.isEmpty()) {
             LOG.info("upload {} resumes: {} key range(s) still to load", uploadId, pending.size());
-            reader().read(objects.open(object.key()), inAny(pending), runs, null, heartbeat(uploadId, owner));
+            reader().read(objects.open(object.key(), etag), inAny(pending), runs, null, heartbeat(uploadId, owner));
             runs.compact(MAX_MERGE_RUNS);
         }
         return pending;

@@ -18,7 +18,11 @@ import java.util.UUID;
  */
 public interface ImportStore {
 
-    /** Finds (or, for an object the API did not announce, creates) the object's upload and tries to lease it. */
+    /**
+     * Finds (or, for an object the API did not announce, creates) the object's upload and tries to lease it. An event
+     * for another version of an object whose import has started (a second PUT to its URL) is recorded on the upload
+     * ({@link Overwritten}) and leases nothing: the import goes on with the version it claimed.
+     */
     Claim claim(StoredObject object, String owner, Duration lease);
 
     /** Extends the lease of an import that is still reading. */
@@ -81,8 +85,15 @@ public interface ImportStore {
         UUID uploadId();
     }
 
-    /** The caller holds the lease. */
-    record Acquired(UUID uploadId, Phase phase, ImportCounts counts) implements Claim {
+    /** The caller holds the lease. @param etag the version of the object the import reads (null: any) */
+    record Acquired(UUID uploadId, Phase phase, ImportCounts counts, String etag) implements Claim {
+    }
+
+    /**
+     * The event names a later version of an object whose import started with another: recorded on the upload, not
+     * imported. @param etag the version the import reads
+     */
+    record Overwritten(UUID uploadId, UploadStatus status, ImportCounts counts, String etag) implements Claim {
     }
 
     /** The import already ended. */

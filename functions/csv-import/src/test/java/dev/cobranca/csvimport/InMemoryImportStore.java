@@ -66,7 +66,7 @@ final class InMemoryImportStore implements ImportStore {
         if (u.phase == null) {
             u.phase = Phase.READING;
         }
-        return new Acquired(u.id, u.phase, u.counts);
+        return new Acquired(u.id, u.phase, u.counts, u.object.etag());
     }
 
     private Upload byId(UUID id) {

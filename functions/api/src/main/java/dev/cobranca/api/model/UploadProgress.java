@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** An upload as the import left it, with its charges counted by status (missing statuses count 0). */
+/**
+ * An upload as the import left it, with its charges counted by status (missing statuses count 0).
+ *
+ * @param overwrites later versions of the object PUT after its import started: recorded, not imported
+ */
 public record UploadProgress(
         UUID id,
         UploadStatus status,
@@ -20,7 +24,8 @@ public record UploadProgress(
         Instant importedAt,
         Instant completedAt,
         String rejectedReportKey,
-        String error) {
+        String error,
+        int overwrites) {
 
     public UploadProgress {
         charges = Map.copyOf(charges);

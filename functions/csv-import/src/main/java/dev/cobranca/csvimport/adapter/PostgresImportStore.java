@@ -58,13 +58,21 @@ public final class PostgresImportStore implements ImportStore {
                 }
             }
             UploadStatus status = UploadStatus.valueOf(row.status);
+            if (row.etag != null && object.etag() != null && !row.etag.equals(object.etag())) {
+                // a second PUT to the upload's URL after its import claimed the first: the import keeps its version
+                // (it reads by ETag), this one is only recorded, once per ETag, where GET /uploads/{id} shows it
+                try (PreparedStatement ps = c.prepareStatement("""
+                        update uploads set overwrite_etags = overwrite_etags || ?::text, overwritten_at = now()
+                         where id = ? and not (? = any(overwrite_etags))""")) {
+                    ps.setString(1, object.etag());
+                    ps.setObject(2, row.id);
+                    ps.setString(3, object.etag());
+                    ps.executeUpdate();
+                }
+                return new Overwritten(row.id, status, row.counts(), row.etag);
+            }
             if (status == UploadStatus.IMPORTED || status == UploadStatus.COMPLETED || status == UploadStatus.FAILED) {
                 return new Finished(row.id, status, row.counts(), row.error);
-            }
-            if (status == UploadStatus.IMPORTING && row.etag != null && object.etag() != null && !row.etag.equals(object.etag())) {
-                String error = "the object was replaced while it was being imported; upload it again under a new key";
-                markFailed(c, row.id, row.leaseOwner, error);
-                return new Finished(row.id, UploadStatus.FAILED, row.counts(), error);
             }
             if (row.leaseOwner != null && row.leaseValid && !row.leaseOwner.equals(owner)) {
                 return new Busy(row.id, row.leaseExpiresAt.toInstant());
@@ -73,7 +81,7 @@ public final class PostgresImportStore implements ImportStore {
                 row.phase = Phase.READING.name(); // a READING import that died left nothing behind: it reads again
             }
             try (PreparedStatement ps = c.prepareStatement("""
-                    update uploads set status = 'IMPORTING', etag = coalesce(?, etag), bytes = ?,
+                    update uploads set status = 'IMPORTING', etag = coalesce(etag, ?), bytes = ?,
                            import_started_at = coalesce(import_started_at, now()), import_phase = ?,
                            lease_owner = ?, lease_expires_at = now() + ? * interval '1 millisecond', error = null
                      where id = ?""")) {
@@ -85,7 +93,7 @@ public final class PostgresImportStore implements ImportStore {
                 ps.setObject(6, row.id);
                 ps.executeUpdate();
             }
-            return new Acquired(row.id, Phase.valueOf(row.phase), row.counts());
+            return new Acquired(row.id, Phase.valueOf(row.phase), row.counts(), row.etag != null ? row.etag : object.etag());
         });
     }
 
