@@ -82,7 +82,8 @@ public final class ImportService {
         this.progress = progress;
     }
 
-    public ImportResult importObject(StoredObject object) {
+    public ImportResult importObject(StoredObject event) {
+        StoredObject object = current(event);
         String owner = UUID.randomUUID().toString();
         Instant waitUntil = null;
         while (true) {
@@ -117,6 +118,17 @@ public final class ImportService {
         }
     }
 
+    /**
+     * The object as it is now: an import that starts pins the version the bucket holds (and reads only it, by ETag),
+     * whatever version the event named; an event may be older than the object, or hand-written
+     * ({@code ./cobranca invoke}, {@code sam local invoke}). A missing object is left for the read to report.
+     */
+    private StoredObject current(StoredObject event) {
+        return objects.head(event.key())
+                .map(head -> new StoredObject(event.bucket(), event.key(), head.etag(), head.size()))
+                .orElse(event);
+    }
+
     private ImportResult run(StoredObject object, String owner, ImportStore.Acquired claim) {
         UUID uploadId = claim.uploadId();
         long started = System.nanoTime();
@@ -135,9 +147,7 @@ public final class ImportService {
                     // gone: written again before a retry could read it once more): no retry can help, so the upload
                     // fails alone, visibly
                     store.fail(uploadId, owner, e instanceof ObjectStore.ChangedException
-                            ? "the version of the file this import started on was replaced by another PUT to its URL"
-                                    + " before the import could read it again; upload the file again under a new URL"
-                            : e.getMessage());
+                            ? ImportStore.VERSION_GONE : e.getMessage());
                     LOG.warn("upload {} ({}) FAILED: {}", uploadId, object.key(), e.getMessage());
                     return new ImportResult(uploadId, object.key(), UploadStatus.FAILED, claim.counts(), e.getMessage());
                 }

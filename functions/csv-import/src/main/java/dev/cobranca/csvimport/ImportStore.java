@@ -18,10 +18,15 @@ import java.util.UUID;
  */
 public interface ImportStore {
 
+    /** Why an interrupted import cannot resume once its object was written again (the bucket keeps one version). */
+    String VERSION_GONE = "the version of the file this import started on was replaced by another PUT to its URL"
+            + " before the import could read it again; upload the file again under a new URL";
+
     /**
      * Finds (or, for an object the API did not announce, creates) the object's upload and tries to lease it. An event
      * for another version of an object whose import has started (a second PUT to its URL) is recorded on the upload
-     * ({@link Overwritten}) and leases nothing: the import goes on with the version it claimed.
+     * ({@link Overwritten}) and leases nothing: the import goes on with the version it claimed; if no invocation
+     * holds that import any more, it cannot resume (its version is gone) and ends FAILED with {@link #VERSION_GONE}.
      */
     Claim claim(StoredObject object, String owner, Duration lease);
 

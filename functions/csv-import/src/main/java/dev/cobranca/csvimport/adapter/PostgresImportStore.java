@@ -69,6 +69,11 @@ public final class PostgresImportStore implements ImportStore {
                     ps.setString(3, object.etag());
                     ps.executeUpdate();
                 }
+                if (status == UploadStatus.IMPORTING && !(row.leaseOwner != null && row.leaseValid)) {
+                    // the import died and its version is gone: it can never resume, so it ends here, visibly
+                    markFailed(c, row.id, row.leaseOwner, VERSION_GONE);
+                    return new Finished(row.id, UploadStatus.FAILED, row.counts(), VERSION_GONE);
+                }
                 return new Overwritten(row.id, status, row.counts(), row.etag);
             }
             if (status == UploadStatus.IMPORTED || status == UploadStatus.COMPLETED || status == UploadStatus.FAILED) {
