@@ -21,7 +21,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * 64 KiB row limit: those are rejected, the rest charged. The import must end IMPORTED with exactly those counts,
  * never run out of memory.
  *
- * <p>Arguments: {@code rows} (default 30000), {@code rowBytes} (default 20480), {@code workDir}.
+ * <p>Arguments: {@code rows} (default 30000), {@code rowBytes} (default 20480), {@code workDir}. The file goes in one
+ * PUT, which S3 caps at 5 GB: about 240,000 rows of 20 KiB.
  */
 public final class WideRowsBenchmark {
 
