@@ -99,7 +99,7 @@ public final class ApiService {
                 new UploadView.Rows(p.rowsTotal(), p.rowsAccepted(), p.rowsRejected(), p.rowsDuplicate()),
                 new UploadView.Charges(p.charges(ChargeStatus.CREATED), p.charges(ChargeStatus.INVOICED),
                         p.charges(ChargeStatus.EMAILED), p.charges(ChargeStatus.PAID), p.charges(ChargeStatus.FAILED)),
-                p.createdAt(), p.importStartedAt(), p.importedAt(), p.completedAt(), reportUrl, p.error(),
+                p.createdAt(), p.importStartedAt(), p.importedAt(), p.completedAt(), reportUrl, p.error(), p.overwrites(),
                 p.stuck() == null ? null : new UploadView.Stuck(p.stuck().waitingInvoice(), p.stuck().waitingEmail(),
                         p.stuck().requeued(), p.stuck().deadLettered(), p.stuck().lastRepairAt()));
     }

@@ -84,7 +84,7 @@ class ApiRoutesTest {
         uploads.progress.put(UUID.fromString(Events.SAMPLE_UPLOAD_ID), new dev.cobranca.api.model.UploadProgress(
                 UUID.fromString(Events.SAMPLE_UPLOAD_ID), dev.cobranca.core.upload.UploadStatus.IMPORTED, 3, 2, 1, 0,
                 Map.of(ChargeStatus.CREATED, 2L), Instant.now(), Instant.now(), Instant.now(), null,
-                "reports/" + Events.SAMPLE_UPLOAD_ID + "/rejected.csv", null));
+                "reports/" + Events.SAMPLE_UPLOAD_ID + "/rejected.csv", null, 1, null));
         Responses r = call(Events.load("http-get-upload.json"));
 
         assertThat(r.status()).isEqualTo(200);
@@ -92,6 +92,7 @@ class ApiRoutesTest {
         assertThat(r.json().path("charges").path("created").asLong()).isEqualTo(2);
         assertThat(r.json().path("charges").path("paid").asLong()).isZero();
         assertThat(r.text("rejectedReportUrl")).contains("reports/" + Events.SAMPLE_UPLOAD_ID + "/rejected.csv");
+        assertThat(r.json().path("overwrites").asInt()).isEqualTo(1);
         assertThat(OpenApiContract.get().violations("GET", "/uploads/{id}", 200, r.body())).isEmpty();
     }
 

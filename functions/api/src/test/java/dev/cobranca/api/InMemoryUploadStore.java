@@ -19,7 +19,7 @@ final class InMemoryUploadStore implements UploadStore {
     public void create(NewUpload upload) {
         created.put(upload.id(), upload);
         progress.put(upload.id(), new UploadProgress(upload.id(), UploadStatus.WAITING, 0, 0, 0, 0, Map.of(),
-                Instant.now(), null, null, null, null, null));
+                Instant.now(), null, null, null, null, null, 0, null));
     }
 
     @Override

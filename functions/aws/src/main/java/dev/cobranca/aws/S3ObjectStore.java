@@ -32,6 +32,21 @@ public final class S3ObjectStore implements ObjectStore {
         return get(key, GetObjectRequest.builder().bucket(bucket).key(key).build());
     }
 
+    @Override
+    public InputStream open(String key, String etag) {
+        if (etag == null) {
+            return open(key);
+        }
+        try {
+            return get(key, GetObjectRequest.builder().bucket(bucket).key(key).ifMatch("\"" + etag + "\"").build());
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412) {
+                throw new ChangedException(key, etag, e);
+            }
+            throw e;
+        }
+    }
+
     private InputStream get(String key, GetObjectRequest request) {
         try {
             return s3.getObject(request);

@@ -20,6 +20,8 @@ import java.util.Map;
  *                            keeps about 1,000 boletos per invocation)
  * @param lease               {@code IMPORT_LEASE_SECONDS}, default 120: how long a silent invocation keeps the import
  * @param strictGovernmentId  {@code IMPORT_STRICT_GOVERNMENT_ID}, default false: also check CPF/CNPJ digits
+ * @param maxRowBytes         {@code IMPORT_MAX_ROW_BYTES}, default 65536: a longer row is rejected (and never held
+ *                            whole): with the byte-bounded queues and sort, what keeps the heap bounded by bytes
  * @param database            {@code DATABASE_*}; {@code DATABASE_POOL_SIZE} 1 or 2 (default 2): the pool, built at init
  */
 public record CsvImportConfig(
@@ -30,10 +32,15 @@ public record CsvImportConfig(
         int debtIdsPerMessage,
         Duration lease,
         boolean strictGovernmentId,
+        int maxRowBytes,
         DatabaseConfig database) {
 
     /** The variables {@link #fromEnv} cannot do without. */
     public static final List<String> REQUIRED = List.of("DATABASE_URL", "BUCKET_NAME", "INVOICE_QUEUE_URL");
+
+    /** Bounds of IMPORT_MAX_ROW_BYTES: a whole row must fit many times in a reading thread's sort arena (4 MiB at least). */
+    static final int MIN_ROW_BYTES = 1_024;
+    static final int MAX_ROW_BYTES = 1 << 20;
 
     public CsvImportConfig {
         require(bucketName, "BUCKET_NAME is required (the bucket that receives uploads/ and reports/).");
@@ -50,6 +57,10 @@ public record CsvImportConfig(
             throw new IllegalArgumentException("DATABASE_POOL_SIZE must be 1 or 2 for the CSV import, got "
                     + database.poolSize() + " (each connection loads key ranges: two use the database's cores, more only queue).");
         }
+        if (maxRowBytes < MIN_ROW_BYTES || maxRowBytes > MAX_ROW_BYTES) {
+            throw new IllegalArgumentException("IMPORT_MAX_ROW_BYTES must be between " + MIN_ROW_BYTES + " and "
+                    + MAX_ROW_BYTES + ", got " + maxRowBytes + " (a real row is about 110 bytes).");
+        }
         if (lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("IMPORT_LEASE_SECONDS must be positive, got " + lease.toSeconds() + ".");
         }
@@ -65,6 +76,7 @@ public record CsvImportConfig(
                 vars.range("INVOICE_MESSAGE_DEBT_IDS", 500, Integer.MIN_VALUE, Integer.MAX_VALUE),
                 Duration.ofSeconds(vars.range("IMPORT_LEASE_SECONDS", 120, Integer.MIN_VALUE, Integer.MAX_VALUE)),
                 vars.bool("IMPORT_STRICT_GOVERNMENT_ID", false),
+                vars.range("IMPORT_MAX_ROW_BYTES", 65_536, Integer.MIN_VALUE, Integer.MAX_VALUE),
                 DatabaseConfigs.fromEnv(env));
     }
 

@@ -33,7 +33,7 @@ public final class DependencyFactory {
     public static ImportService.Settings settings(CsvImportConfig config) {
         return new ImportService.Settings(config.batchRows(), config.debtIdsPerMessage(), config.lease(),
                 loadSessions(config), Duration.ofSeconds(1),
-                new DebtValidator(config.strictGovernmentId()));
+                new DebtValidator(config.strictGovernmentId()), config.maxRowBytes());
     }
 
     /** Each connection loads key ranges; the outbox sender holds none (its deletes run between ranges). */

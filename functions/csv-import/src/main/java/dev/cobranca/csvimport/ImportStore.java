@@ -18,7 +18,16 @@ import java.util.UUID;
  */
 public interface ImportStore {
 
-    /** Finds (or, for an object the API did not announce, creates) the object's upload and tries to lease it. */
+    /** Why an interrupted import cannot resume once its object was written again (the bucket keeps one version). */
+    String VERSION_GONE = "the version of the file this import started on was replaced by another PUT to its URL"
+            + " before the import could read it again; upload the file again under a new URL";
+
+    /**
+     * Finds (or, for an object the API did not announce, creates) the object's upload and tries to lease it. An event
+     * for another version of an object whose import has started (a second PUT to its URL) is recorded on the upload
+     * ({@link Overwritten}) and leases nothing: the import goes on with the version it claimed; if no invocation
+     * holds that import any more, it cannot resume (its version is gone) and ends FAILED with {@link #VERSION_GONE}.
+     */
     Claim claim(StoredObject object, String owner, Duration lease);
 
     /** Extends the lease of an import that is still reading. */
@@ -48,9 +57,12 @@ public interface ImportStore {
 
     /**
      * One transaction: the range's rows that are not charged yet become charges, their outbox batches of at most
-     * {@code debtIdsPerMessage} ids are written (tagged with the chunk), the chunk is marked done.
+     * {@code debtIdsPerMessage} ids are written (tagged with the chunk), the chunk is marked done. Rows the database
+     * refuses as data (a value out of its range, a check) become rejected rows with its reason, counted as such; the
+     * rest of the range loads.
      *
-     * @param rows           opens the range's rows, sorted by debtId, each debtId once; may be opened more than once
+     * @param rows           opens the rows of the range (or of part of it), sorted by debtId, each debtId once; may be
+     *                       opened more than once
      * @param expectCharged  some rows are likely charged already (a re-upload): skip the fast path that assumes not
      * @return how many charges the chunk created, and the outbox batches it wrote (to send without reading them back)
      */
@@ -78,8 +90,15 @@ public interface ImportStore {
         UUID uploadId();
     }
 
-    /** The caller holds the lease. */
-    record Acquired(UUID uploadId, Phase phase, ImportCounts counts) implements Claim {
+    /** The caller holds the lease. @param etag the version of the object the import reads (null: any) */
+    record Acquired(UUID uploadId, Phase phase, ImportCounts counts, String etag) implements Claim {
+    }
+
+    /**
+     * The event names a later version of an object whose import started with another: recorded on the upload, not
+     * imported. @param etag the version the import reads
+     */
+    record Overwritten(UUID uploadId, UploadStatus status, ImportCounts counts, String etag) implements Claim {
     }
 
     /** The import already ended. */
@@ -110,9 +129,11 @@ public interface ImportStore {
     record LoadedChunk(long inserted, List<OutboxBatch> outbox) {
     }
 
+    /** The sorted rows, over any key range (a range that fails is split into smaller ones). */
     @FunctionalInterface
     interface ChunkRows {
-        RowCursor open();
+        /** @param lowerExclusive null: from the first row; @param upperInclusive null: to the last */
+        RowCursor open(byte[] lowerExclusive, byte[] upperInclusive);
     }
 
     @FunctionalInterface

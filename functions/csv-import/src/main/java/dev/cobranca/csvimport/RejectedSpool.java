@@ -1,5 +1,6 @@
 package dev.cobranca.csvimport;
 
+import dev.cobranca.core.importing.RejectedRowsReport;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -76,7 +77,10 @@ final class RejectedSpool {
                 byte[] r = reason.getBytes(StandardCharsets.UTF_8);
                 out.writeInt(r.length);
                 out.write(r);
-                byte[] t = text.getBytes(StandardCharsets.UTF_8);
+                // what the report keeps of a row, and no more: the rejects are read back 256 at a time
+                String kept = text.length() > RejectedRowsReport.MAX_ROW_CHARS
+                        ? text.substring(0, RejectedRowsReport.MAX_ROW_CHARS) + "…" : text;
+                byte[] t = kept.getBytes(StandardCharsets.UTF_8);
                 out.writeInt(t.length);
                 out.write(t);
             } catch (IOException e) {

@@ -32,6 +32,11 @@ import java.util.function.Predicate;
 final class UploadReader {
 
     private static final int RECORDS_PER_BATCH = 1_024;
+    /**
+     * A batch is also cut at about this many characters, so the queue between the splitting thread and the workers holds
+     * a bounded number of bytes (about {@code 5 * workers + 1} batches), not of rows: rows may be 64 KiB each.
+     */
+    private static final long CHARS_PER_BATCH = 1 << 20;
     private static final List<CsvRecord> END = List.of();
 
     /** @param valid rows that passed every rule (before duplicates are told apart) */
@@ -41,12 +46,17 @@ final class UploadReader {
     private final DebtValidator validator;
     private final Function<Debt, byte[]> encoder;
     private final int workers;
+    private final int maxRowBytes;
 
-    /** @param encoder a valid row as the store will load it */
-    UploadReader(DebtValidator validator, Function<Debt, byte[]> encoder, int workers) {
+    /**
+     * @param encoder     a valid row as the store will load it
+     * @param maxRowBytes a longer row is rejected, never held whole
+     */
+    UploadReader(DebtValidator validator, Function<Debt, byte[]> encoder, int workers, int maxRowBytes) {
         this.validator = validator;
         this.encoder = encoder;
         this.workers = Math.max(1, workers);
+        this.maxRowBytes = maxRowBytes;
     }
 
     /**
@@ -57,7 +67,7 @@ final class UploadReader {
      * @throws dev.cobranca.core.importing.CsvFormatException the file is not a debts CSV (no header, runaway quote)
      */
     Result read(InputStream in, Predicate<byte[]> keep, SortedRuns runs, RejectedSpool rejected, Runnable heartbeat) {
-        try (CsvRecordReader records = new CsvRecordReader(in, CsvPosition.START)) {
+        try (CsvRecordReader records = new CsvRecordReader(in, CsvPosition.START, maxRowBytes)) {
             CsvHeader header = DebtFileReader.readHeader(records);
             BlockingQueue<List<CsvRecord>> queue = new ArrayBlockingQueue<>(workers * 4);
             try (ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("read-", 0).factory())) {
@@ -88,12 +98,15 @@ final class UploadReader {
     private void split(CsvRecordReader records, BlockingQueue<List<CsvRecord>> queue, List<Future<Result>> parts,
             Runnable heartbeat) {
         List<CsvRecord> batch = new ArrayList<>(RECORDS_PER_BATCH);
+        long batchChars = 0;
         long batches = 0;
         for (CsvRecord record; (record = records.next()) != null; ) {
             batch.add(record);
-            if (batch.size() == RECORDS_PER_BATCH) {
+            batchChars += record.text().length();
+            if (batch.size() == RECORDS_PER_BATCH || batchChars >= CHARS_PER_BATCH) {
                 hand(queue, batch, parts);
                 batch = new ArrayList<>(RECORDS_PER_BATCH);
+                batchChars = 0;
                 if (++batches % 64 == 0) {
                     heartbeat.run();
                 }

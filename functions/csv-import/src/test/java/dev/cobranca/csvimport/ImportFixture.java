@@ -72,6 +72,14 @@ final class ImportFixture implements AutoCloseable {
                 new ImportService.Settings(batchRows, 100, lease, 2, Duration.ofMillis(100), new DebtValidator()), progress);
     }
 
+    /** With another validator (or row limit): a lax one lets through rows only the database refuses. */
+    ImportService service(int batchRows, DebtValidator validator, int maxRowBytes) {
+        return new ImportService(new S3ObjectStore(s3.client(), BUCKET), new SqsMessagePublisher(sqs.client(), queueUrl),
+                new PostgresImportStore(db.dataSource()),
+                new ImportService.Settings(batchRows, 100, Duration.ofMinutes(2), 2, Duration.ofMillis(100), validator,
+                        maxRowBytes), ImportProgress.NONE);
+    }
+
     ImportService service(int batchRows) {
         return service(batchRows, Duration.ofMinutes(2), ImportProgress.NONE);
     }

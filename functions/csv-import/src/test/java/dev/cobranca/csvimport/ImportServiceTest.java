@@ -60,6 +60,24 @@ class ImportServiceTest {
     }
 
     @Test
+    void shouldEndUploadFailedWithReason_notImporting_whenTheHeapRunsOut() {
+        StoredObject object = put(KEY, HEADER + "Ana,1234,a@x.com,1,2022-10-12,d-1\n");
+        ImportProgress outOfMemory = new ImportProgress() {
+            @Override
+            public void fileRead(UUID uploadId, long rows) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+        };
+
+        ImportResult result = service(outOfMemory).importObject(object);
+
+        assertThat(result.status()).isEqualTo(UploadStatus.FAILED);
+        assertThat(store.upload(KEY).status).isEqualTo(UploadStatus.FAILED);
+        assertThat(store.upload(KEY).error).startsWith("the import ran out of memory (heap of ");
+        assertThat(queue.bodies).isEmpty();
+    }
+
+    @Test
     void shouldFailUpload_whenHeaderLacksColumns() {
         StoredObject object = put(KEY, "name,email\nAna,a@x.com\n");
 

@@ -66,7 +66,7 @@ final class InMemoryImportStore implements ImportStore {
         if (u.phase == null) {
             u.phase = Phase.READING;
         }
-        return new Acquired(u.id, u.phase, u.counts);
+        return new Acquired(u.id, u.phase, u.counts, u.object.etag());
     }
 
     private Upload byId(UUID id) {
@@ -128,7 +128,7 @@ final class InMemoryImportStore implements ImportStore {
     public LoadedChunk loadChunk(UUID uploadId, String owner, Duration lease, Chunk chunk, ChunkRows rows,
             int debtIdsPerMessage, boolean expectCharged) {
         List<String> ids = new ArrayList<>();
-        try (RowCursor cursor = rows.open()) {
+        try (RowCursor cursor = rows.open(bound(chunk.lowerExclusive()), bound(chunk.upperInclusive()))) {
             while (cursor.next()) {
                 String[] fields = new String(cursor.payload(), StandardCharsets.UTF_8).split("\0", -1);
                 assertThat(fields).as("payload's fields").hasSize(5);

@@ -27,6 +27,7 @@ public final class PostgresUploadStore implements UploadStore {
     private static final String FIND = """
             select u.id, u.status, u.rows_total, u.rows_accepted, u.rows_rejected, u.rows_duplicate,
                    u.created_at, u.import_started_at, u.imported_at, u.completed_at, u.rejected_report_key, u.error,
+                   cardinality(u.overwrite_etags) as overwrites,
                    c.status as charge_status, c.n,
                    r.waiting_invoice, r.waiting_email, r.requeued, lr.started_at as repair_at, lr.dead_lettered
               from uploads u
@@ -85,7 +86,7 @@ public final class PostgresUploadStore implements UploadStore {
                                 rs.getLong("rows_duplicate"), Map.of(), ChargeRows.instant(rs, "created_at"),
                                 ChargeRows.instant(rs, "import_started_at"), ChargeRows.instant(rs, "imported_at"),
                                 ChargeRows.instant(rs, "completed_at"), rs.getString("rejected_report_key"), rs.getString("error"),
-                                stuck(rs));
+                                rs.getInt("overwrites"), stuck(rs));
                     }
                     String status = rs.getString("charge_status");
                     if (status != null) {
@@ -94,7 +95,8 @@ public final class PostgresUploadStore implements UploadStore {
                 } while (rs.next());
                 return Optional.of(new UploadProgress(first.id(), first.status(), first.rowsTotal(), first.rowsAccepted(),
                         first.rowsRejected(), first.rowsDuplicate(), counts, first.createdAt(), first.importStartedAt(),
-                        first.importedAt(), first.completedAt(), first.rejectedReportKey(), first.error(), first.stuck()));
+                        first.importedAt(), first.completedAt(), first.rejectedReportKey(), first.error(), first.overwrites(),
+                        first.stuck()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read upload " + id, e);

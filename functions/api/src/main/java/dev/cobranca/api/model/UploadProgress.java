@@ -9,6 +9,8 @@ import java.util.UUID;
 /**
  * An upload as the import left it, with its charges counted by status (missing statuses count 0), and what the
  * repair found ({@code stuck}: null until a repair ran).
+ *
+ * @param overwrites later versions of the object PUT after its import started: recorded, not imported
  */
 public record UploadProgress(
         UUID id,
@@ -24,6 +26,7 @@ public record UploadProgress(
         Instant completedAt,
         String rejectedReportKey,
         String error,
+        int overwrites,
         Stuck stuck) {
 
     public UploadProgress {
@@ -34,7 +37,7 @@ public record UploadProgress(
                           long rowsDuplicate, Map<ChargeStatus, Long> charges, Instant createdAt, Instant importStartedAt,
                           Instant importedAt, Instant completedAt, String rejectedReportKey, String error) {
         this(id, status, rowsTotal, rowsAccepted, rowsRejected, rowsDuplicate, charges, createdAt, importStartedAt,
-                importedAt, completedAt, rejectedReportKey, error, null);
+                importedAt, completedAt, rejectedReportKey, error, 0, null);
     }
 
     /**

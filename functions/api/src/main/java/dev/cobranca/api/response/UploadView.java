@@ -3,7 +3,12 @@ package dev.cobranca.api.response;
 import java.time.Instant;
 import java.util.UUID;
 
-/** 200 of {@code GET /uploads/{id}}. */
+/**
+ * 200 of {@code GET /uploads/{id}}.
+ *
+ * @param overwrites how many other files were PUT to the upload's URL after its import started (each recorded, none
+ *                   imported: the import reads the version it started on)
+ */
 public record UploadView(
         UUID uploadId,
         String status,
@@ -15,6 +20,7 @@ public record UploadView(
         Instant completedAt,
         String rejectedReportUrl,
         String error,
+        int overwrites,
         Stuck stuck) {
 
     public record Rows(long total, long accepted, long rejected, long duplicate) {

@@ -3,20 +3,32 @@ package dev.cobranca.core.importing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Splits a UTF-8 byte stream into records (RFC 4180: a line break inside a quoted value belongs to the value),
  * keeping exact line numbers (the rejected-rows report names them) and byte offsets (a reader may start mid-file,
- * at a {@link CsvPosition} it was given). Only the current record is held in memory. Cells are split afterwards by {@link CsvRowParser}.
+ * at a {@link CsvPosition} it was given). Cells are split afterwards by {@link CsvRowParser}.
+ *
+ * <p>Memory is bounded by bytes, whatever the file holds: at most {@code maxRecordBytes} of the current record are
+ * kept. A longer record is read to its end while counting, never held whole, and comes back with a
+ * {@link CsvRecord#problem() problem} and a prefix of its text; so does a record whose bytes are not UTF-8 (instead of
+ * silently turning them into U+FFFD). A quote that never closes makes the rest of the file one such record.
  *
  * <p>Blank lines are skipped. A BOM at the start of the file is skipped. Lines may end in LF or CRLF.
  */
 public final class CsvRecordReader implements AutoCloseable {
 
-    /** Longer than any sane row; reached in practice only by an unclosed quote swallowing the rest of the file. */
-    public static final int MAX_RECORD_BYTES = 1 << 20;
+    /** The default byte limit of a record: hundreds of times a real row (about 110 bytes). */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 64 * 1024;
+    /** What is kept of a record over the limit, for the report: enough for a person to find the row. */
+    static final int OVERSIZE_PREFIX_BYTES = 1_000;
 
     private static final int FIELD_START = 0;
     private static final int UNQUOTED = 1;
@@ -27,7 +39,8 @@ public final class CsvRecordReader implements AutoCloseable {
     private final byte[] buffer = new byte[1 << 16];
     private int bufferPos;
     private int bufferEnd;
-    private byte[] record = new byte[1024];
+    private final int maxRecordBytes;
+    private byte[] record;
 
     private long byteOffset;
     private long nextLine;
@@ -39,7 +52,17 @@ public final class CsvRecordReader implements AutoCloseable {
      * @param start where {@code in} begins; {@link CsvPosition#START} for a whole file
      */
     public CsvRecordReader(InputStream in, CsvPosition start) {
+        this(in, start, DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    /** @param maxRecordBytes a record longer than this (without its line ending) is reported, not kept */
+    public CsvRecordReader(InputStream in, CsvPosition start, int maxRecordBytes) {
+        if (maxRecordBytes < 1) {
+            throw new IllegalArgumentException("maxRecordBytes must be positive, got " + maxRecordBytes);
+        }
         this.in = in;
+        this.maxRecordBytes = maxRecordBytes;
+        this.record = new byte[Math.min(1024, maxRecordBytes + 1)]; // + 1: room for the CR of a CRLF
         this.byteOffset = start.byteOffset();
         this.nextLine = start.nextLine();
         this.records = start.records();
@@ -55,6 +78,8 @@ public final class CsvRecordReader implements AutoCloseable {
             }
             while (true) {
                 int length = 0;
+                long dropped = 0; // bytes past the limit, counted, not kept
+                boolean droppedCr = false;
                 int state = FIELD_START;
                 int newlinesInside = 0;
                 boolean sawAny = false;
@@ -78,14 +103,15 @@ public final class CsvRecordReader implements AutoCloseable {
                         case QUOTED -> b == '"' ? QUOTE_IN_QUOTED : QUOTED;
                         default -> b == '"' ? QUOTED : b == ',' ? FIELD_START : UNQUOTED;
                     };
-                    if (length == record.length) {
-                        if (length >= MAX_RECORD_BYTES) {
-                            throw new CsvFormatException("line " + nextLine + ": a record longer than "
-                                    + MAX_RECORD_BYTES + " bytes (an unclosed quote?)");
-                        }
-                        record = Arrays.copyOf(record, Math.min(length * 2, MAX_RECORD_BYTES));
+                    if (length < record.length) {
+                        record[length++] = b;
+                    } else if (length < maxRecordBytes) {
+                        record = Arrays.copyOf(record, (int) Math.min(length * 2L, maxRecordBytes + 1L));
+                        record[length++] = b;
+                    } else {
+                        dropped++;
+                        droppedCr = b == '\r';
                     }
-                    record[length++] = b;
                 }
                 if (!sawAny) {
                     return null;
@@ -94,8 +120,17 @@ public final class CsvRecordReader implements AutoCloseable {
                 int inside = endedByNewline ? -newlinesInside - 1 : newlinesInside;
                 long line = nextLine;
                 nextLine += inside + (endedByNewline ? 1 : 0);
+                if (dropped > 0) {
+                    records++; // the CR of a CRLF is not part of the record
+                    return oversize(line, length + dropped - (droppedCr && endedByNewline ? 1 : 0),
+                            state == QUOTED && !endedByNewline);
+                }
                 if (length > 0 && record[length - 1] == '\r') {
                     length--;
+                }
+                if (length > maxRecordBytes) {
+                    records++;
+                    return oversize(line, length, false);
                 }
                 if (isBlank(record, length)) {
                     if (!endedByNewline) {
@@ -104,11 +139,38 @@ public final class CsvRecordReader implements AutoCloseable {
                     continue;
                 }
                 records++;
-                return new CsvRecord(line, new String(record, 0, length, StandardCharsets.UTF_8));
+                String text = new String(record, 0, length, StandardCharsets.UTF_8);
+                // a malformed sequence decodes to U+FFFD (Latin-1 never holds it: this costs nothing on ASCII rows)
+                String problem = text.indexOf('\uFFFD') >= 0 ? notUtf8(record, length) : null;
+                return new CsvRecord(line, text, problem);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private CsvRecord oversize(long line, long bytes, boolean quoteOpen) {
+        int prefix = Math.min(Math.min(OVERSIZE_PREFIX_BYTES, maxRecordBytes), record.length);
+        while (prefix > 0 && prefix < record.length && (record[prefix] & 0xC0) == 0x80) {
+            prefix--; // do not cut a character in two
+        }
+        return new CsvRecord(line, new String(record, 0, prefix, StandardCharsets.UTF_8),
+                "row is " + bytes + " bytes, over the limit of " + maxRecordBytes
+                        + (quoteOpen ? " (a quoted value never closes, so the row runs to the end of the file)" : ""));
+    }
+
+    /** Null when the bytes are UTF-8 after all (a U+FFFD written as such); else where they stop being. */
+    static String notUtf8(byte[] bytes, int length) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+        CoderResult result = decoder.decode(in, CharBuffer.allocate(length), true);
+        if (!result.isError()) {
+            return null;
+        }
+        int at = in.position();
+        return "the row is not UTF-8: byte 0x%02X at byte %d of the row (save the file as UTF-8; a Latin-1 or Windows-1252 file looks like this)"
+                .formatted(bytes[at] & 0xFF, at + 1);
     }
 
     /** Counts records from here on (after a header). */

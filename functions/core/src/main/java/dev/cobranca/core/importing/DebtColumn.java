@@ -1,6 +1,6 @@
 package dev.cobranca.core.importing;
 
-/** The columns an upload must have, by their header names (DESIGN.md, "The input"). */
+/** The columns an upload must have, by their header names (matched by name, in any order). */
 public enum DebtColumn {
     NAME("name"),
     GOVERNMENT_ID("governmentId"),

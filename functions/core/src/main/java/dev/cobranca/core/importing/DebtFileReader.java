@@ -68,6 +68,10 @@ public final class DebtFileReader implements AutoCloseable {
                 throw new CsvFormatException("the file is empty (expected a first row naming "
                         + CsvHeader.expected() + ")");
             }
+            if (first.problem() != null) {
+                throw new CsvFormatException("the header cannot be read: " + first.problem()
+                        + " (expected a first row naming " + CsvHeader.expected() + ")");
+            }
             String[] cells;
             try {
                 cells = new CsvRowParser().parse(first.text());

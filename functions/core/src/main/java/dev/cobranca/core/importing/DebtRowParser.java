@@ -17,6 +17,9 @@ public final class DebtRowParser {
 
     /** @return the row's outcome, or null for a row of bare commas (an empty line a spreadsheet wrote) */
     public RowOutcome parse(CsvRecord record) {
+        if (record.problem() != null) {
+            return new RowOutcome.Rejected(record.line(), record.problem(), record.text());
+        }
         String[] cells;
         try {
             cells = parser.parse(record.text());

@@ -1,5 +1,6 @@
 package dev.cobranca.core.importing;
 
+import dev.cobranca.core.boleto.DueDateFactor;
 import dev.cobranca.core.charge.Debt;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,8 +10,12 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The field rules of DESIGN.md ("The input"). Every broken rule of a row is reported, not just the first.
+ * The field rules of the input file. Every broken rule of a row is reported, not just the first.
  * Government ids are checked for shape only unless strict, because real files carry 4-digit ids.
+ *
+ * <p>A row that passes is one every later stage can carry: the database (no year 0), the boleto (a due date with a
+ * FEBRABAN factor), the bucket (the debtId names {@code invoices/{debtId}.pdf}), the e-mail and the PDF (no control
+ * characters in a name). One bad value costs its row, never the file.
  */
 public final class DebtValidator {
 
@@ -19,14 +24,40 @@ public final class DebtValidator {
     public static final int MAX_DEBT_ID_LENGTH = 64;
     public static final int MAX_EMAIL_LENGTH = 254;
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999.99");
+    /** Digits before the point of {@link #MAX_AMOUNT}: checked on the text, before anything parses it. */
+    private static final int MAX_AMOUNT_INTEGER_DIGITS = 8;
+
+    /**
+     * The earliest due date accepted: 2000-07-03, factor 1000 of the first FEBRABAN cycle, the first date a boleto can
+     * carry. Past dates are valid (overdue debts) back to it.
+     */
+    public static final LocalDate EARLIEST_DUE_DATE = DueDateFactor.FIRST;
+    /**
+     * The latest due date accepted: 2049-10-13, factor 9999 of the current cycle (the count restarted at 1000 on
+     * 2025-02-22 and repeats every 9000 days). A later date falls in a cycle not begun, where a factor would read back
+     * as a date 9000 days earlier.
+     */
+    public static final LocalDate LATEST_DUE_DATE = LocalDate.of(2025, 2, 22).plusDays(8_999);
 
     private static final Pattern GOVERNMENT_ID_SEPARATORS = Pattern.compile("[./-]");
 
     private final boolean strictGovernmentId;
+    private final LocalDate earliestDueDate;
+    private final LocalDate latestDueDate;
 
     /** @param strictGovernmentId also reject CPFs (11 digits) and CNPJs (14 digits) whose check digits are wrong */
     public DebtValidator(boolean strictGovernmentId) {
+        this(strictGovernmentId, EARLIEST_DUE_DATE, LATEST_DUE_DATE);
+    }
+
+    /**
+     * Other due-date bounds than {@link #EARLIEST_DUE_DATE} and {@link #LATEST_DUE_DATE}: for tests that need a row
+     * the validator passes and the database refuses.
+     */
+    public DebtValidator(boolean strictGovernmentId, LocalDate earliestDueDate, LocalDate latestDueDate) {
         this.strictGovernmentId = strictGovernmentId;
+        this.earliestDueDate = earliestDueDate;
+        this.latestDueDate = latestDueDate;
     }
 
     public DebtValidator() {
@@ -63,6 +94,10 @@ public final class DebtValidator {
         checkEmail(email, problems);
         BigDecimal amount = amount(amountText.strip(), problems);
         LocalDate dueDate = date(dateText.strip(), problems);
+        if (dueDate != null && (dueDate.isBefore(earliestDueDate) || dueDate.isAfter(latestDueDate))) {
+            problems.add("debtDueDate must be between " + earliestDueDate + " and " + latestDueDate
+                    + " (the dates a boleto's due-date factor can carry)");
+        }
         debtId = debtId.strip();
         checkDebtId(debtId, problems);
         if (!problems.isEmpty()) {
@@ -96,8 +131,9 @@ public final class DebtValidator {
             problems.add("name is empty");
         } else if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
             problems.add("name is longer than " + MAX_NAME_LENGTH + " characters");
-        } else if (name.indexOf('\0') >= 0) {
-            problems.add("name contains a NUL character");
+        } else if (hasControl(name)) {
+            // a tab, line break or NUL would go into the e-mail, the PDF and the bank's remessa
+            problems.add("name contains a control character");
         }
     }
 
@@ -132,10 +168,23 @@ public final class DebtValidator {
                     : "debtAmount must be a decimal number with '.' as separator (e.g. 1500.00)");
             return null;
         }
-        BigDecimal amount = new BigDecimal(text);
-        if (amount.scale() > 2) {
+        // the digits are counted before anything parses them: a row may hold thousands of digits
+        int dot = text.indexOf('.');
+        int integerEnd = dot < 0 ? text.length() : dot;
+        int integerStart = 0;
+        while (integerStart < integerEnd - 1 && text.charAt(integerStart) == '0') {
+            integerStart++;
+        }
+        if (dot >= 0 && text.length() - dot - 1 > 2) {
             problems.add("debtAmount has more than 2 decimals");
-        } else if (amount.signum() <= 0) {
+            return null;
+        }
+        if (integerEnd - integerStart > MAX_AMOUNT_INTEGER_DIGITS) {
+            problems.add("debtAmount is above 99999999.99");
+            return null;
+        }
+        BigDecimal amount = new BigDecimal(text.substring(integerStart));
+        if (amount.signum() <= 0) {
             problems.add("debtAmount must be greater than 0");
         } else if (amount.compareTo(MAX_AMOUNT) > 0) {
             problems.add("debtAmount is above 99999999.99");
@@ -171,6 +220,10 @@ public final class DebtValidator {
             problems.add("debtId is longer than " + MAX_DEBT_ID_LENGTH + " characters");
         } else if (hasControl(debtId)) {
             problems.add("debtId contains a control character");
+        } else if (debtId.indexOf('/') >= 0 || debtId.contains("..")) {
+            // the debtId names its boleto, invoices/{debtId}.pdf: a '/' or '..' would put it elsewhere in the
+            // bucket (or outside the local runner's data directory)
+            problems.add("debtId must not contain '/' or '..'");
         }
     }
 

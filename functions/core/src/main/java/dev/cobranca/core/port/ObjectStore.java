@@ -14,6 +14,23 @@ public interface ObjectStore {
      */
     InputStream open(String key);
 
+    /**
+     * Streams one version of the object: the one with this ETag (S3's {@code If-Match}), so that a later write to the
+     * same key cannot change what a reader started on. A null ETag reads whatever is there.
+     *
+     * @throws NotFoundException when there is no such object
+     * @throws ChangedException  when the object is there with another ETag (it was written again)
+     */
+    default InputStream open(String key, String etag) {
+        if (etag != null) {
+            Optional<ObjectInfo> info = head(key);
+            if (info.isPresent() && !etag.equals(info.get().etag())) {
+                throw new ChangedException(key, etag, null);
+            }
+        }
+        return open(key);
+    }
+
     Optional<ObjectInfo> head(String key);
 
     void put(String key, byte[] content, String contentType);
@@ -21,6 +38,13 @@ public interface ObjectStore {
     void put(String key, Path file, String contentType);
 
     record ObjectInfo(String key, long size, String etag) {
+    }
+
+    /** The object was written again: the version asked for is gone (a bucket without versioning keeps one). */
+    final class ChangedException extends RuntimeException {
+        public ChangedException(String key, String etag, Throwable cause) {
+            super("object " + key + " is no longer the version with ETag " + etag + " (it was written again)", cause);
+        }
     }
 
     /** The object does not exist (deleted, or never written): retrying will not make it appear. */

@@ -31,9 +31,10 @@ class DebtFileReaderTest {
                         + "Bia,1234,b@x.com,2,2022-10-12,id-2\r\n", List.of("A2", "A3")),
                 Arguments.of("quoted field with a comma", HEADER + "\"Doe, John\",1234,j@x.com,1,2022-10-12,id-1\n",
                         List.of("A2")),
+                // a line break is a control character: no field may hold one (it would reach e-mail headers)
                 Arguments.of("quoted field with a line break, next row numbered after it",
                         HEADER + "\"John\nDoe\",1234,j@x.com,1,2022-10-12,id-1\nAna,1234,a@x.com,1,2022-10-12,id-2\n",
-                        List.of("A2", "A4")),
+                        List.of("R2", "A4")),
                 Arguments.of("quoted field with escaped quotes", HEADER + "\"John \"\"JD\"\" Doe\",1234,j@x.com,1,2022-10-12,id-1\n",
                         List.of("A2")),
                 Arguments.of("accented names", HEADER + "Conceição Simões Müller,1234,c@x.com,1,2022-10-12,id-1\n",
@@ -102,7 +103,9 @@ class DebtFileReaderTest {
                         "lacks required column(s): name, governmentId, email, debtAmount, debtDueDate, debtId"),
                 Arguments.of("a repeated column", bytes("name,governmentId,email,email,debtAmount,debtDueDate,debtId\n"),
                         "repeats column(s): email"),
-                Arguments.of("a binary file", binary(), "lacks required column(s)"));
+                Arguments.of("a binary file", binary(), "the header cannot be read: the row is not UTF-8"),
+                Arguments.of("a header over the byte limit", bytes("name," + "x".repeat(70_000) + "\n"),
+                        "the header cannot be read: row is 70005 bytes, over the limit of 65536"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,13 +117,63 @@ class DebtFileReaderTest {
     }
 
     @Test
-    void shouldFailWholeFile_whenQuoteNeverCloses() {
-        byte[] file = bytes(HEADER + "\"Ana,1234,a@x.com,1,2022-10-12,id-1\n"
+    void shouldRejectRestOfFileAsOneRow_whenQuoteNeverCloses() {
+        String good = "Ana,1234,a@x.com,1,2022-10-12,id-0\n";
+        byte[] file = bytes(HEADER + good + "\"Ana,1234,a@x.com,1,2022-10-12,id-1\n"
                 + "Bia,1234,b@x.com,1,2022-10-12,id-2\n".repeat(40_000));
 
-        assertThatThrownBy(() -> read(file))
-                .isInstanceOf(CsvFormatException.class)
-                .hasMessageContaining("line 2: a record longer than");
+        List<RowOutcome> rows = outcomes(file);
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.getFirst()).isInstanceOf(RowOutcome.Accepted.class);
+        assertThat(rows.get(1)).isInstanceOfSatisfying(RowOutcome.Rejected.class, r -> {
+            assertThat(r.line()).isEqualTo(3);
+            assertThat(r.reason()).isEqualTo("row is " + (file.length - HEADER.length() - good.length())
+                    + " bytes, over the limit of 65536 (a quoted value never closes, so the row runs to the end of the file)");
+        });
+    }
+
+    @Test
+    void shouldRejectRowOverByteLimit_withoutHoldingIt_andReadOnAfterIt() {
+        String big = "Ana," + "9".repeat(2_000_000) + ",a@x.com,1,2022-10-12,id-big";
+        byte[] file = bytes(HEADER + "Ana,1234,a@x.com,1,2022-10-12,id-1\r\n" + big + "\r\n"
+                + "\"Bia, Maria\",1234,b@x.com,1,2022-10-12,id-2\n");
+
+        List<RowOutcome> rows = outcomes(file);
+
+        assertThat(rows.stream().map(DebtFileReaderTest::label)).containsExactly("A2", "R3", "A4");
+        assertThat(rows.get(1)).isInstanceOfSatisfying(RowOutcome.Rejected.class, r -> {
+            assertThat(r.reason()).isEqualTo("row is " + big.length() + " bytes, over the limit of 65536");
+            assertThat(r.text()).hasSize(1_000).startsWith("Ana,999");
+        });
+    }
+
+    @Test
+    void shouldApplyConfiguredByteLimit_countingBytesNotCharacters() {
+        String row = "Conceição,1234,a@x.com,1,2022-10-12,id-1"; // 40 characters, 42 bytes
+        byte[] file = bytes(row + "\n" + row + "x\n");
+        try (CsvRecordReader reader = new CsvRecordReader(new ByteArrayInputStream(file), CsvPosition.START, 42)) {
+            assertThat(reader.next()).isEqualTo(new CsvRecord(1, row));
+            CsvRecord over = reader.next();
+            assertThat(over.problem()).isEqualTo("row is 43 bytes, over the limit of 42");
+            assertThat(over.line()).isEqualTo(2);
+            assertThat(reader.next()).isNull();
+        }
+    }
+
+    @Test
+    void shouldRejectRow_whenBytesAreNotUtf8_sayingWhere() {
+        byte[] latin1 = (HEADER + "Jos\u00e9,1234,a@x.com,1,2022-10-12,id-1\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] good = bytes("\uFFFD is fine,1234,a@x.com,1,2022-10-12,id-2\n");
+        byte[] file = new byte[latin1.length + good.length];
+        System.arraycopy(latin1, 0, file, 0, latin1.length);
+        System.arraycopy(good, 0, file, latin1.length, good.length);
+
+        List<RowOutcome> rows = outcomes(file);
+
+        assertThat(rows.stream().map(DebtFileReaderTest::label)).containsExactly("R2", "A3");
+        assertThat(rows.getFirst()).isInstanceOfSatisfying(RowOutcome.Rejected.class, r -> assertThat(r.reason())
+                .startsWith("the row is not UTF-8: byte 0xE9 at byte 4 of the row"));
     }
 
     @Test
@@ -150,7 +203,7 @@ class DebtFileReaderTest {
             }
             assertThat(rest).as("resumed after row %d", i + 1).isEqualTo(whole.subList(i + 1, whole.size()));
         }
-        assertThat(whole).containsExactly("A2", "A4", "A6", "R7");
+        assertThat(whole).containsExactly("A2", "R4", "A6", "R7"); // the name holding a line break: a control character
     }
 
     static List<String> read(byte[] file) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Each field rule of DESIGN.md, good and bad, one row at a time. */
+/** Each field rule of the input, good and bad, one row at a time. */
 class DebtValidatorTest {
 
     private static final CsvHeader HEADER = CsvHeader.resolve(
@@ -36,8 +36,12 @@ class DebtValidatorTest {
                 Arguments.of(3, "0.01"),
                 Arguments.of(3, "99999999.99"),
                 Arguments.of(3, "12.5"),
+                Arguments.of(3, "00000000099999999.99"),
                 Arguments.of(4, "2020-02-29"),
-                Arguments.of(4, "1999-12-31"),
+                Arguments.of(4, "2000-07-03"),
+                Arguments.of(4, "2049-10-13"),
+                Arguments.of(5, "a.b"),
+                Arguments.of(5, "a\\b"),
                 Arguments.of(5, "x"),
                 Arguments.of(5, "D".repeat(64)));
     }
@@ -79,14 +83,30 @@ class DebtValidatorTest {
                 Arguments.of(3, "0.00", "debtAmount must be greater than 0"),
                 Arguments.of(3, "-5.00", "debtAmount must be greater than 0"),
                 Arguments.of(3, "100000000.00", "debtAmount is above 99999999.99"),
+                Arguments.of(3, "9".repeat(50_000), "debtAmount is above 99999999.99"),
+                Arguments.of(3, "1." + "0".repeat(50_000), "debtAmount has more than 2 decimals"),
                 Arguments.of(4, "", "debtDueDate is empty"),
                 Arguments.of(4, "12/10/2022", "debtDueDate must be a date as yyyy-MM-dd"),
                 Arguments.of(4, "2022-1-5", "debtDueDate must be a date as yyyy-MM-dd"),
                 Arguments.of(4, "2023-02-29", "debtDueDate is not a calendar date"),
                 Arguments.of(4, "2022-13-01", "debtDueDate is not a calendar date"),
+                // PostgreSQL's date has no year 0; a boleto's factor starts on 2000-07-03 and its current cycle ends
+                // on 2049-10-13 (FEBRABAN, "fator de vencimento", restarted at 1000 on 2025-02-22)
+                Arguments.of(4, "0000-01-01", "debtDueDate must be between 2000-07-03 and 2049-10-13"),
+                Arguments.of(4, "1999-12-31", "debtDueDate must be between 2000-07-03 and 2049-10-13"),
+                Arguments.of(4, "2000-07-02", "debtDueDate must be between 2000-07-03 and 2049-10-13"),
+                Arguments.of(4, "2049-10-14", "debtDueDate must be between 2000-07-03 and 2049-10-13"),
+                Arguments.of(4, "9999-12-31", "debtDueDate must be between 2000-07-03 and 2049-10-13"),
+                Arguments.of(0, "Ana\tMaria", "name contains a control character"),
+                Arguments.of(0, "Ana\nMaria", "name contains a control character"),
+                Arguments.of(0, "Ana\u0000", "name contains a control character"),
+                Arguments.of(0, "Ana\u0085Maria", "name contains a control character"),
                 Arguments.of(5, "", "debtId is empty"),
                 Arguments.of(5, "D".repeat(65), "debtId is longer than 64 characters"),
-                Arguments.of(5, "a\tb", "debtId contains a control character"));
+                Arguments.of(5, "a\tb", "debtId contains a control character"),
+                Arguments.of(5, "../../etc", "debtId must not contain '/' or '..'"),
+                Arguments.of(5, "a/b", "debtId must not contain '/' or '..'"),
+                Arguments.of(5, "..", "debtId must not contain '/' or '..'"));
     }
 
     @ParameterizedTest(name = "column {0} = ''{1}'' is rejected: {2}")
@@ -102,6 +122,23 @@ class DebtValidatorTest {
             assertThat(r.line()).isEqualTo(3);
             assertThat(r.text()).isEqualTo("the row");
         });
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldBoundDueDates_byTheFactorsOfTheFirstAndCurrentCycles() {
+        assertThat(dev.cobranca.core.boleto.DueDateFactor.of(DebtValidator.EARLIEST_DUE_DATE)).isEqualTo(1000);
+        assertThat(dev.cobranca.core.boleto.DueDateFactor.of(DebtValidator.LATEST_DUE_DATE)).isEqualTo(9999);
+        assertThat(DebtValidator.LATEST_DUE_DATE).isEqualTo(LocalDate.of(2049, 10, 13));
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldAcceptDatesOutsideTheFactorWindow_whenBoundsAreWidened() {
+        String[] cells = GOOD.clone();
+        cells[4] = "0000-01-01";
+
+        RowOutcome outcome = new DebtValidator(false, LocalDate.of(0, 1, 1), LocalDate.MAX).validate(2, cells, HEADER, "");
+
+        assertThat(outcome).isInstanceOf(RowOutcome.Accepted.class);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -60,6 +60,29 @@ final class CopyText {
         return out;
     }
 
+    /** The values of a row written by {@link #row}, unescaped. */
+    static java.util.List<String> fields(byte[] row) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        java.io.ByteArrayOutputStream value = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i <= row.length; i++) {
+            if (i == row.length || row[i] == '\t') {
+                values.add(value.toString(StandardCharsets.UTF_8));
+                value.reset();
+            } else if (row[i] == '\\' && i + 1 < row.length) {
+                byte e = row[++i];
+                value.write(switch (e) {
+                    case 't' -> '\t';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    default -> e;
+                });
+            } else {
+                value.write(row[i]);
+            }
+        }
+        return values;
+    }
+
     /** A value that may hold anything: backslash, tab and line breaks are escaped. */
     CopyText text(String value) throws IOException {
         separator();

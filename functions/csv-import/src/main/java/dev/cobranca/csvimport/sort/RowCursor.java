@@ -8,6 +8,9 @@ public interface RowCursor extends AutoCloseable {
 
     byte[] key();
 
+    /** The row's line in the file. */
+    long line();
+
     /** The row as the store encoded it when the file was read. */
     byte[] payload();
 

@@ -3,6 +3,7 @@ package dev.cobranca.csvimport.sort;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An external sort of one upload's valid rows by debtId, in a directory of its own: rows are gathered in memory up to
  * a budget, sorted and written out as a run file; {@link #open} merges the runs back in debtId order over any key
  * range. Memory stays at about the budget per {@link Builder} whatever the file's size; the disk holds about the
- * file's size.
+ * file's size. A merge holds one buffer and one row per run: {@link #compact} merges runs beforehand so that a merge
+ * never reads more than a bounded number of them, and the buffers shrink as runs grow in number.
  *
  * <p>Run file record: key length (u16), key, line (i64), payload length (i32), payload. Each run keeps every
  * {@code sampleEvery}th key with its offset, to start a range without reading what comes before it and to sample the
@@ -33,6 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SortedRuns {
 
     private static final int IO_BUFFER = 1 << 16;
+    /** What the read buffers of one merge may take together, at most {@link #IO_BUFFER} each. */
+    private static final int MERGE_BUFFERS = 4 << 20;
+    private static final int MIN_READ_BUFFER = 8 << 10;
 
     private final Path dir;
     private final long budgetBytes;
@@ -89,15 +94,87 @@ public final class SortedRuns {
             all = List.copyOf(runs);
         }
         Merge merge = new Merge(upperInclusive);
+        int buffer = readBuffer(all.size());
         try {
             for (Run run : all) {
-                merge.add(run.openAt(lowerExclusive));
+                merge.add(run.openAt(lowerExclusive, buffer));
             }
         } catch (RuntimeException e) {
             merge.close();
             throw e;
         }
         return merge;
+    }
+
+    private static int readBuffer(int runs) {
+        return Math.clamp(MERGE_BUFFERS / Math.max(1, runs), MIN_READ_BUFFER, IO_BUFFER);
+    }
+
+    /**
+     * Merges runs, {@code maxRuns} at a time, until at most {@code maxRuns} are left: a merge over any key range then
+     * holds at most {@code maxRuns} buffers and rows, however large the file (each pass rewrites the merged runs once,
+     * so a file of under {@code maxRuns} runs, the common case, costs nothing). Not while builders still add.
+     */
+    public void compact(int maxRuns) {
+        if (maxRuns < 2) {
+            throw new IllegalArgumentException("maxRuns must be at least 2, got " + maxRuns);
+        }
+        while (true) {
+            List<Run> group;
+            synchronized (this) {
+                if (runs.size() <= maxRuns) {
+                    return;
+                }
+                group = List.copyOf(runs.subList(0, maxRuns));
+            }
+            Merge merge = new Merge(null);
+            int buffer = readBuffer(group.size());
+            Run merged;
+            try {
+                for (Run run : group) {
+                    merge.add(run.openAt(null, buffer));
+                }
+                merged = write(merge);
+            } finally {
+                merge.close();
+            }
+            synchronized (this) {
+                runs.removeAll(group);
+                runs.add(merged);
+                sample = null;
+            }
+            for (Run run : group) {
+                try {
+                    Files.deleteIfExists(run.file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not delete the merged run " + run.file, e);
+                }
+            }
+        }
+    }
+
+    /** One run of a merge's rows, in its order (each debtId once: its first line, the one kept anyway). */
+    private Run write(Merge merge) {
+        Path file = dir.resolve("run-" + names.incrementAndGet() + ".bin");
+        List<Sparse> sparse = new ArrayList<>();
+        long rows = 0;
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), IO_BUFFER))) {
+            long offset = 0;
+            while (merge.next()) {
+                if (rows++ % sampleEvery == 0) {
+                    sparse.add(new Sparse(merge.key(), offset));
+                }
+                out.writeShort(merge.key().length);
+                out.write(merge.key());
+                out.writeLong(merge.line());
+                out.writeInt(merge.payload().length);
+                out.write(merge.payload());
+                offset += 2 + merge.key().length + 8 + 4 + merge.payload().length;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write a sorted run to " + file, e);
+        }
+        return new Run(file, rows, List.copyOf(sparse));
     }
 
     private synchronized void added(Run run) {
@@ -111,7 +188,7 @@ public final class SortedRuns {
     private record Run(Path file, long rows, List<Sparse> sparse) {
 
         /** A reader at the first row whose key is above {@code lowerExclusive}. */
-        RunReader openAt(byte[] lowerExclusive) {
+        RunReader openAt(byte[] lowerExclusive, int buffer) {
             long offset = 0;
             if (lowerExclusive != null) {
                 // rows before the last sampled key <= lower all have keys <= lower: skip straight to it
@@ -127,7 +204,7 @@ public final class SortedRuns {
                     }
                 }
             }
-            RunReader reader = new RunReader(file, offset);
+            RunReader reader = new RunReader(file, offset, buffer);
             try {
                 while (reader.advance() && lowerExclusive != null && Keys.compare(reader.key, lowerExclusive) <= 0) {
                     // below the range
@@ -299,12 +376,12 @@ public final class SortedRuns {
         long line;
         byte[] payload;
 
-        RunReader(Path file, long offset) {
+        RunReader(Path file, long offset, int buffer) {
             try {
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                 channel.position(offset);
                 InputStream stream = Channels.newInputStream(channel);
-                this.in = new DataInputStream(new BufferedInputStream(stream, IO_BUFFER));
+                this.in = new DataInputStream(new BufferedInputStream(stream, buffer));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not read the sorted run " + file, e);
             }
@@ -347,6 +424,7 @@ public final class SortedRuns {
             return c != 0 ? c : Long.compare(a.line, b.line);
         });
         private byte[] key;
+        private long line;
         private byte[] payload;
 
         Merge(byte[] upperInclusive) {
@@ -369,6 +447,7 @@ public final class SortedRuns {
             while (!queue.isEmpty()) {
                 RunReader top = queue.poll();
                 byte[] k = top.key;
+                long l = top.line;
                 byte[] p = top.payload;
                 if (top.advance() && inRange(top.key)) {
                     queue.add(top);
@@ -377,6 +456,7 @@ public final class SortedRuns {
                     continue; // a later line of a debtId already given: a duplicate within the file
                 }
                 key = k;
+                line = l;
                 payload = p;
                 return true;
             }
@@ -386,6 +466,11 @@ public final class SortedRuns {
         @Override
         public byte[] key() {
             return key;
+        }
+
+        @Override
+        public long line() {
+            return line;
         }
 
         @Override

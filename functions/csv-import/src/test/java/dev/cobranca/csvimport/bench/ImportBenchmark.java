@@ -124,7 +124,7 @@ public final class ImportBenchmark {
     }
 
     /**
-     * DESIGN.md's baseline, "psql \copy of the same file into the same table": the charges table of a freshly migrated
+     * The target's baseline, "psql \copy of the same file into the same table": the charges table of a freshly migrated
      * database (every column, default, constraint and index the import writes), the file's six columns copied in,
      * upload_id from a constant default. Returns the milliseconds psql took.
      */
