@@ -181,9 +181,19 @@ public final class ImportBenchmark {
         }
     }
 
-    /** Forks the import in its own JVM, -Xmx256m; returns {import ms, peak heap}. */
+    /** Forks the import in its own JVM, -Xmx256m, on an {@code ObjectCreated:Put} event; returns {import ms, peak heap}. */
     static String[] runImport(TestDatabase db, S3Emulator s3, SqsEmulator sqs, String queueUrl, String key, long size)
             throws Exception {
+        String eTag = s3.client().headObject(b -> b.bucket(BUCKET).key(key)).eTag().replace("\"", "");
+        return runImport(db, s3, sqs, queueUrl, key, size, "ObjectCreated:Put", eTag);
+    }
+
+    /**
+     * Forks the import in its own JVM, -Xmx256m, on the S3 event {@code eventName} for the object {@code key} of
+     * {@code size} bytes and ETag {@code eTag} (without quotes); returns {import ms, peak heap}.
+     */
+    static String[] runImport(TestDatabase db, S3Emulator s3, SqsEmulator sqs, String queueUrl, String key, long size,
+            String eventName, String eTag) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS", "-XX:+UseSerialGC".equals(System.getenv("BENCH_GC")) ? "-XX:+UseSerialGC" : "-XX:+UseG1GC",
                 "-cp", System.getProperty("java.class.path")));
@@ -191,7 +201,7 @@ public final class ImportBenchmark {
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of(ImportBenchmarkChild.class.getName(), key, Long.toString(size)));
+        command.addAll(List.of(ImportBenchmarkChild.class.getName(), key, Long.toString(size), eventName, eTag));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.putAll(new HashMap<>(Map.of(

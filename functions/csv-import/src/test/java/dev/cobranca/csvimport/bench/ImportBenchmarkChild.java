@@ -17,7 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The import JVM of {@link ImportBenchmark}: builds the handler from the environment, as Lambda does, and times one event. */
+/**
+ * The import JVM of {@link ImportBenchmark}: builds the handler from the environment, as Lambda does, and times one
+ * event. Arguments: key, size, event name, ETag (without quotes) of the object the event names.
+ */
 public final class ImportBenchmarkChild {
 
     /**
@@ -54,7 +57,9 @@ public final class ImportBenchmarkChild {
         String json = Files.readString(Path.of("../../events/csv-import/s3-object-created.json"))
                 .replace("cobranca-123456789012-uploads", System.getenv("BUCKET_NAME"))
                 .replace("uploads/6f1c2a9e-3b7d-4c1e-9a55-2f0e8d4b7c31.csv", key)
-                .replace("\"size\": 1131", "\"size\": " + size);
+                .replace("\"size\": 1131", "\"size\": " + size)
+                .replace("ObjectCreated:Put", args[2])
+                .replace("0b4f7d2e9c5a4e1f8a3b6c2d1e0f9a8b", args[3]);
         S3Event event = LambdaEventSerializers.serializerFor(S3Event.class, ImportBenchmarkChild.class.getClassLoader())
                 .fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
         CsvImportHandler handler = new CsvImportHandler(System.getenv()); // init, as Lambda's cold start
