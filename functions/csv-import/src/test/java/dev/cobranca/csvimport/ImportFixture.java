@@ -16,12 +16,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** Real PostgreSQL (a fresh database), S3 and SQS emulators, and the service wired to them as in Lambda. */
@@ -88,6 +91,30 @@ final class ImportFixture implements AutoCloseable {
         PutObjectResponse response = s3.client().putObject(b -> b.bucket(BUCKET).key(key).contentType("text/csv"),
                 RequestBody.fromBytes(content));
         return new StoredObject(BUCKET, key, response.eTag().replace("\"", ""), content.length);
+    }
+
+    /** The smallest part S3 takes, but for the last. */
+    static final int MIN_PART_BYTES = 5 << 20;
+
+    /**
+     * The object stored as a client sends a large file: one multipart upload of {@link #MIN_PART_BYTES} parts. Its
+     * ETag is a multipart one, {@code <hex>-<parts>}, not the MD5 of the content.
+     */
+    StoredObject putInParts(String key, byte[] content) {
+        String uploadId = s3.client().createMultipartUpload(b -> b.bucket(BUCKET).key(key).contentType("text/csv")).uploadId();
+        List<CompletedPart> completed = new ArrayList<>();
+        int partBytes = MIN_PART_BYTES;
+        for (int n = 1, from = 0; from < content.length; n++, from += partBytes) {
+            int number = n;
+            byte[] part = Arrays.copyOfRange(content, from, Math.min(content.length, from + partBytes));
+            UploadPartResponse response = s3.client().uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
+                    .partNumber(number), RequestBody.fromBytes(part));
+            completed.add(CompletedPart.builder().partNumber(number).eTag(response.eTag())
+                    .checksumCRC32(response.checksumCRC32()).build());
+        }
+        String eTag = s3.client().completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(completed))).eTag();
+        return new StoredObject(BUCKET, key, eTag.replace("\"", ""), content.length);
     }
 
     /** Every InvoiceRequested on the queue, received and deleted. */

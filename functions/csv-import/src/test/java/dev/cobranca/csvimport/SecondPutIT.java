@@ -142,4 +142,34 @@ class SecondPutIT {
         assertThat(fx.query("select count(*) from charges")).containsExactly(Long.toString(charged));
         assertThat(first.ids()).containsAll(fx.query("select debt_id from charges"));
     }
+
+    @Test
+    void shouldNeverReadAnotherVersion_whenAnInterruptedImportOfAMultipartUploadResumesAfterIt() throws Exception {
+        Sample first = Sample.of(7, 60_000);
+        assertThat(first.bytes().length).isGreaterThan(ImportFixture.MIN_PART_BYTES); // two parts, at least
+        String key = "uploads/" + UUID.randomUUID() + ".csv";
+        StoredObject v1 = fx.putInParts(key, first.bytes());
+        ImportProgress failAfterARange = new ImportProgress() {
+            @Override
+            public void chunkLoaded(UUID uploadId, int chunkNo, long inserted) {
+                throw new IllegalStateException("connection lost");
+            }
+        };
+        assertThatThrownBy(() -> fx.service(5_000, Duration.ofMinutes(2), failAfterARange).importObject(v1))
+                .hasMessageContaining("connection lost");
+        long charged = Long.parseLong(fx.query("select count(*) from charges").getFirst());
+        // the import pinned the multipart ETag as S3 reports it: opaque (RFC 9110 section 8.8.3), here "<hex>-2"
+        assertThat(v1.etag()).matches("[0-9a-f]{32}-2");
+        assertThat(fx.query("select etag from uploads")).containsExactly(v1.etag());
+        assertThat(charged).isPositive();
+        fx.putInParts(key, Sample.of(8, 60_000).bytes());
+
+        ImportResult resumed = fx.service(5_000).importObject(v1);
+
+        assertThat(resumed.status()).isEqualTo(UploadStatus.FAILED);
+        assertThat(fx.upload(resumed.uploadId())).hasEntrySatisfying("error",
+                e -> assertThat((String) e).contains("replaced by another PUT to its URL"));
+        assertThat(fx.query("select count(*) from charges")).containsExactly(Long.toString(charged));
+        assertThat(first.ids()).containsAll(fx.query("select debt_id from charges"));
+    }
 }
