@@ -151,7 +151,7 @@ public final class InvoiceService {
         Set<java.util.UUID> uploads = new LinkedHashSet<>();
         found.forEach(c -> uploads.add(c.uploadId()));
         List<String> bodies = charges.doneInvoicing(uploads).stream()
-                .map(id -> MessageCodec.encode(new RemittanceRequested(id))).toList();
+                .map(id -> MessageCodec.encode(RemittanceRequested.uploadInvoiced(id))).toList();
         if (!bodies.isEmpty()) {
             options.remittanceQueue().publish(bodies);
         }

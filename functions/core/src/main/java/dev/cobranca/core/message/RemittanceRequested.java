@@ -3,9 +3,16 @@ package dev.cobranca.core.message;
 import java.util.UUID;
 
 /**
- * SQS message to the remittance function: this upload has no charge left to invoice, so its titles can go to the bank
- * now rather than at the next scheduled run. The run sends every invoiced title not yet sent, whichever upload it is
- * from; the upload id is for the logs.
+ * SQS message to the remittance function: build remessas now. The run sends every invoiced title not yet sent,
+ * whichever upload it is from.
+ *
+ * @param trigger  {@code upload} (the invoice function: this upload has nothing left to invoice) or {@code schedule}
+ *                 (the EventBridge rule)
+ * @param uploadId the upload that finished invoicing; null for the schedule
  */
-public record RemittanceRequested(UUID uploadId) {
+public record RemittanceRequested(String trigger, UUID uploadId) {
+
+    public static RemittanceRequested uploadInvoiced(UUID uploadId) {
+        return new RemittanceRequested("upload", uploadId);
+    }
 }
