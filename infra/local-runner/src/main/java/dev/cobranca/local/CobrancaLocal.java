@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
         description = "Runs Cobrança's functions in one JVM against S3 (S3Proxy), SQS (ElasticMQ), SMTP (GreenMail) "
                 + "and a real PostgreSQL, wired as template.yaml wires them on AWS.",
         subcommands = {CobrancaLocal.Serve.class, CobrancaLocal.Run.class, CobrancaLocal.Demo.class,
-            CobrancaLocal.Invoke.class, CobrancaLocal.Generate.class},
+            CobrancaLocal.Invoke.class, CobrancaLocal.Generate.class, CnabCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (run/demo: the upload COMPLETED)",
@@ -41,7 +41,7 @@ import picocli.CommandLine.Parameters;
             "4:a port is already in use",
             "5:file not found",
             "6:unknown function id",
-            "7:malformed event file",
+            "7:malformed event file (cnab inspect: malformed CNAB file)",
             "8:template.yaml missing or not understood",
             "9:a function failed to initialise"})
 public final class CobrancaLocal {
@@ -161,9 +161,17 @@ public final class CobrancaLocal {
                 description = "Set an environment variable of every function (after the template's).")
         Map<String, String> environment = new LinkedHashMap<>();
 
+        @Option(names = "--bank-pay-share", defaultValue = "0.3", paramLabel = "S",
+                description = "Share (0..1) of the confirmed titles the local bank settles (occurrence 06). Default: ${DEFAULT-VALUE}")
+        double bankPayShare = Stack.DEFAULT_BANK_PAY_SHARE;
+
         Stack.Options toOptions(Common common, boolean wire) {
+            if (!(bankPayShare >= 0 && bankPayShare <= 1)) {
+                throw new RunnerException(ExitCodes.USAGE, "--bank-pay-share must be between 0 and 1, got " + bankPayShare);
+            }
             return new Stack.Options(common.dataDir, common.template(), common.databaseUrl(), port,
-                    new Emulators.Ports(s3Port, sqsPort, smtpPort), concurrency, visibilityTimeout, environment, wire);
+                    new Emulators.Ports(s3Port, sqsPort, smtpPort), concurrency, visibilityTimeout, environment, wire,
+                    bankPayShare);
         }
     }
 
@@ -238,9 +246,12 @@ public final class CobrancaLocal {
             }
             System.out.printf(Locale.ROOT, "Stack ready in %.1f s (API %s, data in %s)%n", (System.nanoTime() - t0) / 1e9,
                     stack.apiEndpoint(), stack.dataDir());
-            UploadRun.Outcome outcome = new UploadRun(stack.apiEndpoint(), System.out).run(file, follow.timeout, follow.stall);
+            UploadRun run = new UploadRun(stack.apiEndpoint(), System.out);
+            UploadRun.Outcome outcome = run.run(file, follow.timeout, follow.stall);
+            // the loop closes at the bank: wait until it answered every title it was sent
+            boolean answered = outcome.completed() && run.followBank(outcome.uploadId(), follow.stall);
             Summary.print(System.out, stack.dataSource(), outcome.uploadId(), stack.dataDir(), stack.mainBucket());
-            return outcome.completed() ? ExitCodes.OK : ExitCodes.UPLOAD_FAILED;
+            return outcome.completed() && answered ? ExitCodes.OK : ExitCodes.UPLOAD_FAILED;
         }
     }
 

@@ -12,6 +12,7 @@ import dev.cobranca.local.template.Intrinsics;
 import dev.cobranca.local.template.Template;
 import dev.cobranca.local.template.TemplateException;
 import dev.cobranca.local.wiring.HttpApiServer;
+import dev.cobranca.local.wiring.LocalBankWiring;
 import dev.cobranca.local.wiring.S3Notifications;
 import dev.cobranca.local.wiring.SqsEventSource;
 import java.io.IOException;
@@ -50,11 +51,28 @@ public final class Stack implements AutoCloseable {
      * @param concurrency       at most this many environments per function and pollers per SQS mapping; 0 or less:
      *                          the template's limits (ScalingConfig MaximumConcurrency, ReservedConcurrentExecutions)
      * @param visibilityTimeout overrides the queues' VisibilityTimeout (seconds) when not null: retries come sooner
-     * @param wire              false for {@code invoke}: no pollers, no notifications, no HTTP server
+     * @param wire              false for {@code invoke}: no pollers, no notifications, no HTTP server, no local bank
+     * @param bankPayShare      share (0..1) of the confirmed titles the local bank settles
      */
     public record Options(Path dataDir, Path template, String databaseUrl, int httpPort, Emulators.Ports ports,
-                          int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire) {
+                          int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire,
+                          double bankPayShare) {
+
+        public Options {
+            if (!(bankPayShare >= 0 && bankPayShare <= 1)) {
+                throw new IllegalArgumentException("the bank's pay share must be between 0 and 1, got " + bankPayShare);
+            }
+        }
+
+        public Options(Path dataDir, Path template, String databaseUrl, int httpPort, Emulators.Ports ports,
+                       int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire) {
+            this(dataDir, template, databaseUrl, httpPort, ports, concurrency, visibilityTimeout, environment, wire,
+                    DEFAULT_BANK_PAY_SHARE);
+        }
     }
+
+    /** Share of the confirmed titles the local bank pays, unless told otherwise. */
+    public static final double DEFAULT_BANK_PAY_SHARE = 0.3;
 
     private final Options options;
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -67,6 +85,7 @@ public final class Stack implements AutoCloseable {
     private Database database;
     private Emulators emulators;
     private HttpApiServer http;
+    private LocalBankWiring bank;
     private long startMillis;
 
     /** A queue on the emulator. */
@@ -211,6 +230,10 @@ public final class Stack implements AutoCloseable {
                 routes.add(new HttpApiServer.Route(r.method(), r.path(), function));
             }
         }
+        // the bank answers remessas with retornos through S3, so BankReturnFunction runs as its notification
+        bank = new LocalBankWiring(emulators.s3(), emulators.s3().client(), mainBucket(), dataDir().resolve("bank"),
+                options.bankPayShare());
+        resources.add(bank);
         http = new HttpApiServer(options.httpPort(), routes);
         resources.add(http);
         http.start();
@@ -409,6 +432,11 @@ public final class Stack implements AutoCloseable {
         return http == null ? null : http.endpoint();
     }
 
+    /** The local bank, or null when the stack is not wired (invoke). */
+    public LocalBankWiring bank() {
+        return bank;
+    }
+
     public Path dataDir() {
         return options.dataDir().toAbsolutePath();
     }
@@ -435,6 +463,10 @@ public final class Stack implements AutoCloseable {
         }
         unavailable.forEach((id, why) -> out.println("  function     " + id + "  NOT AVAILABLE: " + why));
         out.println("  e-mails      " + dataDir().resolve("mail") + " (.eml)");
+        if (bank != null) {
+            out.printf(java.util.Locale.ROOT, "  bank         local Banco do Brasil: answers remittances/*.rem with returns/*.ret, pays %.0f%% of confirmed titles%n",
+                    bank.payShare() * 100);
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ public record UploadView(
         String status,
         Rows rows,
         Charges charges,
+        Bank bank,
         Instant createdAt,
         Instant importStartedAt,
         Instant importedAt,
@@ -20,5 +21,9 @@ public record UploadView(
     }
 
     public record Charges(long created, long invoiced, long emailed, long paid, long failed) {
+    }
+
+    /** The upload's charges that have a boleto, by bank status. */
+    public record Bank(long notSent, long sent, long confirmed, long rejected, long settled, long writtenOff) {
     }
 }
