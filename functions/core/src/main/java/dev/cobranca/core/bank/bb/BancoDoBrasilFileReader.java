@@ -20,6 +20,7 @@ abstract class BancoDoBrasilFileReader {
     private State state = State.FILE_HEADER;
     private long lot;
     private long lotRecords;
+    private long nextSequence;
     private long lotTitles;
     private long lotCents;
     private long lots;
@@ -144,6 +145,7 @@ abstract class BancoDoBrasilFileReader {
         lots++;
         lot = line.number(4, 7);
         lotRecords = 1;
+        nextSequence = 1;
         lotTitles = 0;
         lotCents = 0;
         state = State.IN_LOT;
@@ -158,9 +160,12 @@ abstract class BancoDoBrasilFileReader {
     private void inLotDetail(Cnab240Line line) {
         lotRecords++;
         long sequence = line.number(9, 13);
-        if (sequence != lotRecords - 1) {
-            error(line.number(), "detail sequence '" + line.raw(9, 13) + "' (pos 9-13), expected " + (lotRecords - 1));
+        long position = lotRecords - 1;
+        // one broken or missing record, one error: the next is right if it follows either the count or the last number
+        if (sequence != position && sequence != nextSequence) {
+            error(line.number(), "detail sequence '" + line.raw(9, 13) + "' (pos 9-13), expected " + position);
         }
+        nextSequence = sequence < 0 ? position + 1 : sequence + 1;
         if (line.number(4, 7) != lot) {
             error(line.number(), "detail of lot '" + line.raw(4, 7) + "' (pos 4-7) inside lot " + lot);
         }
