@@ -44,7 +44,11 @@ public final class PostgresRemittanceStore implements RemittanceStore {
     private static final String TITLES = """
             select nosso_numero, debt_id, boleto_due_date, due_date, amount,
                    (coalesce(invoiced_at, created_at) at time zone 'America/Sao_Paulo')::date as issued,
-                   government_id, name, payer_address, payer_district, payer_zip_code, payer_city, payer_state
+                   -- the CSV allows 1 to 14 digits: zeros on the left make it a CPF (up to 11) or a CNPJ, as
+                   -- FEBRABAN's "tipo de inscrição" reads the number; a wrong check digit is the bank's to refuse
+                   case when length(government_id) <= 11 then lpad(government_id, 11, '0')
+                        else lpad(government_id, 14, '0') end as government_id,
+                   name, payer_address, payer_district, payer_zip_code, payer_city, payer_state
               from charges where remittance_id = ? order by seq
             """;
     private static final String BUILDING = """
