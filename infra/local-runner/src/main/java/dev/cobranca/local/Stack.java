@@ -64,14 +64,14 @@ public final class Stack implements AutoCloseable {
             }
         }
 
+        /** A local bank that registers titles but settles none, so charges stay where the pipeline left them. */
         public Options(Path dataDir, Path template, String databaseUrl, int httpPort, Emulators.Ports ports,
                        int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire) {
-            this(dataDir, template, databaseUrl, httpPort, ports, concurrency, visibilityTimeout, environment, wire,
-                    DEFAULT_BANK_PAY_SHARE);
+            this(dataDir, template, databaseUrl, httpPort, ports, concurrency, visibilityTimeout, environment, wire, 0);
         }
     }
 
-    /** Share of the confirmed titles the local bank pays, unless told otherwise. */
+    /** Share of the confirmed titles the local bank pays, unless told otherwise ({@code --bank-pay-share}). */
     public static final double DEFAULT_BANK_PAY_SHARE = 0.3;
 
     private final Options options;

@@ -52,11 +52,16 @@ final class RunningStack implements AutoCloseable {
      * @param visibilityTimeout the queues' VisibilityTimeout in seconds (failed messages come back this soon), or null
      */
     static RunningStack start(Path dataDir, boolean wire, Integer visibilityTimeout) {
+        return start(dataDir, wire, visibilityTimeout, 0);
+    }
+
+    /** @param bankPayShare share of the confirmed titles the local bank settles (0: none, charges stay EMAILED) */
+    static RunningStack start(Path dataDir, boolean wire, Integer visibilityTimeout, double bankPayShare) {
         TestDatabase db = TestDatabase.create();
         try {
             // concurrency 0: the template's limits, as the runner's commands have them by default
             Stack stack = Stack.start(new Stack.Options(dataDir, template(), db.jdbcUrl(), 0, Emulators.Ports.DYNAMIC,
-                    0, visibilityTimeout, Map.of(), wire));
+                    0, visibilityTimeout, Map.of(), wire, bankPayShare));
             return new RunningStack(db, stack, dataDir);
         } catch (RuntimeException e) {
             db.close();

@@ -32,7 +32,9 @@ final class BankRows {
             select e.code, e.name, e.kind, e.occurrence_date, e.credit_date, e.amount, e.paid_amount, e.tariff,
                    e.reasons, f.object_key, e.line, e.received_at
               from bank_events e join return_files f on f.id = e.return_file_id
-             where e.debt_id = ? order by e.id limit %d
+             where e.debt_id = ?
+             -- the bank's order (its files' NSAs), not the order the files happened to be read in
+             order by e.occurrence_date nulls last, f.nsa nulls last, e.line, e.id limit %d
             """.formatted(MAX_EVENTS);
     private static final String COUNTS = """
             select bank_status, count(*) from charges
