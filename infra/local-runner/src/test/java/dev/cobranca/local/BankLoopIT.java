@@ -111,9 +111,8 @@ class BankLoopIT {
         JsonNode charge = RunningStack.parse(stack.get(stack.api("/charges/" + paid)).body());
         assertThat(charge.path("bankStatus").asText()).isEqualTo("SETTLED");
         assertThat(charge.path("nossoNumero").asText()).matches("1234567\\d{10}");
-        assertThat(charge.path("bankEvents")).as("%s / %s", charge, stack.string(
-                "select string_agg(object_key || ':' || coalesce(nsa::text, 'null') || ':' || coalesce(convenio, 'null'), ',') from return_files"))
-                .extracting(e -> e.path("code").asText()).containsExactly("02", "06");
+        assertThat(charge.path("bankEvents")).as("%s", charge).extracting(e -> e.path("code").asText())
+                .containsExactlyInAnyOrder("02", "06");
 
         // the same retorno dropped again changes nothing
         String snapshot = snapshot();
