@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Boleto PDF benchmark (DESIGN.md: >= 500 PDFs/s per core, <= 50 KB each): renders COUNT boletos on one thread
+# Boleto PDF benchmark (target: >= 500 PDFs/s per core, <= 50 KB each): renders COUNT boletos on one thread
 # after WARMUP, in a JVM limited to one processor, and prints PDFs/s and the average and largest size.
 #   bench/boleto/run.sh [COUNT=20000] [WARMUP=5000]
 set -euo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# E-mail benchmark (DESIGN.md: >= 200 e-mails/s per core against a local SMTP server): sends COUNT boleto e-mails
+# E-mail benchmark (target: >= 200 e-mails/s per core against a local SMTP server): sends COUNT boleto e-mails
 # (3.6 KB PDF attached) through SmtpMailer over one connection to GreenMail, client and server pinned to one core.
 #   bench/email/run.sh [COUNT=5000] [WARMUP=2000]
 set -euo pipefail

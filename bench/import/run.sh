@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Import benchmark (DESIGN.md "Figures to reach"): generates a sample of ROWS rows (default 1,000,000, ~108 MB),
+# Import benchmark (target: <= 1.5 x psql \copy of the same file into the same table, heap <= 256 MB): generates a sample of ROWS rows (default 1,000,000, ~108 MB),
 # puts it in the local S3 emulator, runs the import function in a JVM limited to -Xmx256m, and times psql \copy of
 # the same file into the same table (charges of a freshly migrated database) and, for reference, into a typed table
 # with only the unique index. Every timed load starts from a CHECKPOINT.

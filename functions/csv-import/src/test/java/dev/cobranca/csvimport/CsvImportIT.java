@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cobranca.core.message.InvoiceRequested;
-import dev.cobranca.core.sample.SampleDebtGenerator;
-import dev.cobranca.core.sample.SampleRow;
+import dev.cobranca.sample.SampleDebtGenerator;
+import dev.cobranca.sample.SampleRow;
 import dev.cobranca.core.upload.UploadStatus;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -19,13 +19,27 @@ import java.util.regex.Pattern;
  * @param claimLease     {@code EMAIL_CLAIM_SECONDS}, default 300: how long a charge stays claimed by one sender.
  *                       Longer than the function's timeout (so a live sender never loses its claim) and shorter
  *                       than the queue's visibility timeout (so a retried message finds its charges free again)
+ * @param timeMargin     {@code EMAIL_TIME_MARGIN_MS}, default 20000: no e-mail is started with less than this left of
+ *                       the function's time; the rest of the batch is handed back. More than an SMTP connect plus a
+ *                       reply can take (10 s each), so the function is never killed halfway through an e-mail
+ * @param queueUrl       {@code EMAIL_QUEUE_URL}, optional: the queue the function consumes, for backing off
+ *                       throttled messages with ChangeMessageVisibility; without it they come back after the
+ *                       queue's visibility timeout
+ * @param delays         {@code EMAIL_BACKOFF_FIRST_SECONDS} (30) and {@code EMAIL_BACKOFF_MAX_SECONDS} (900): how long
+ *                       handed-back messages wait after throttling (doubling per delivery) or a blocked account (max)
+ * @param functionName   {@code AWS_LAMBDA_FUNCTION_NAME} (set by Lambda), default {@code EmailFunction}: the
+ *                       dimension of the function's CloudWatch metrics
  */
 public record EmailConfig(
         DatabaseConfig database,
         String bucket,
         boolean forcePathStyle,
         SmtpConfig smtp,
-        Duration claimLease) {
+        Duration claimLease,
+        Duration timeMargin,
+        String queueUrl,
+        RedeliveryDelays delays,
+        String functionName) {
 
     /**
      * Variables without which {@link #fromEnv} fails; the template test holds template.yaml to them. SMTP credentials
@@ -60,12 +74,27 @@ public record EmailConfig(
             throw new IllegalArgumentException("EMAIL_CLAIM_SECONDS must be at least 30 (longer than the function's timeout), got "
                     + claimSeconds + ".");
         }
+        int marginMillis = vars.range("EMAIL_TIME_MARGIN_MS", 20_000, 1_000, 600_000);
         return new EmailConfig(
                 DatabaseConfigs.fromEnv(env),
                 vars.required("BUCKET_NAME", "the bucket that holds invoices/"),
                 vars.bool("S3_FORCE_PATH_STYLE", false),
                 smtp,
-                Duration.ofSeconds(claimSeconds));
+                Duration.ofSeconds(claimSeconds),
+                Duration.ofMillis(marginMillis),
+                vars.optional("EMAIL_QUEUE_URL"),
+                delays(vars),
+                vars.optional("AWS_LAMBDA_FUNCTION_NAME", "EmailFunction"));
+    }
+
+    private static RedeliveryDelays delays(Env vars) {
+        int first = vars.range("EMAIL_BACKOFF_FIRST_SECONDS", RedeliveryDelays.DEFAULT.firstBackoffSeconds(), 0, 43_200);
+        int max = vars.range("EMAIL_BACKOFF_MAX_SECONDS", RedeliveryDelays.DEFAULT.maxBackoffSeconds(), 0, 43_200);
+        if (max < first) {
+            throw new IllegalArgumentException("EMAIL_BACKOFF_MAX_SECONDS (" + max + ") must not be less than "
+                    + "EMAIL_BACKOFF_FIRST_SECONDS (" + first + ").");
+        }
+        return new RedeliveryDelays(first, max);
     }
 
     private static SmtpConfig smtp(Env vars) {

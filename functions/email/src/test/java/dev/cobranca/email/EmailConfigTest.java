@@ -32,6 +32,28 @@ class EmailConfigTest {
         assertThat(config.smtp().from()).isEqualTo("Cobrança <cobranca@example.com>");
         assertThat(config.claimLease()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.smtp().toString()).doesNotContain("not-a-real-password");
+        assertThat(config.timeMargin()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.delays()).isEqualTo(new RedeliveryDelays(30, 900));
+        assertThat(config.queueUrl()).isNull();
+    }
+
+    @Test
+    void shouldReadTheBackOff_theTimeMargin_andTheQueue() {
+        Map<String, String> env = env();
+        env.put("EMAIL_TIME_MARGIN_MS", "15000");
+        env.put("EMAIL_BACKOFF_FIRST_SECONDS", "10");
+        env.put("EMAIL_BACKOFF_MAX_SECONDS", "600");
+        env.put("EMAIL_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/cobranca-EmailQueue");
+
+        EmailConfig config = EmailConfig.fromEnv(env);
+
+        assertThat(config.timeMargin()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(config.delays()).isEqualTo(new RedeliveryDelays(10, 600));
+        assertThat(config.queueUrl()).endsWith("/cobranca-EmailQueue");
+        assertThatThrownBy(() -> EmailConfig.fromEnv(with("EMAIL_BACKOFF_MAX_SECONDS", "5")))
+                .hasMessage("EMAIL_BACKOFF_MAX_SECONDS (5) must not be less than EMAIL_BACKOFF_FIRST_SECONDS (30).");
+        assertThatThrownBy(() -> EmailConfig.fromEnv(with("EMAIL_TIME_MARGIN_MS", "10")))
+                .hasMessageStartingWith("EMAIL_TIME_MARGIN_MS must be between");
     }
 
     @Test

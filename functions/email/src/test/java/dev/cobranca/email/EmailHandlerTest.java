@@ -11,6 +11,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.cobranca.aws.MessageVisibility;
+import dev.cobranca.email.MailDeliveryException.Kind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,5 +79,22 @@ class EmailHandlerTest {
         assertThat(charges.row(DEBT_IDS.get(0)).status).isEqualTo(ChargeStatus.INVOICED);
         assertThat(charges.row(DEBT_IDS.get(3)).status).isEqualTo(ChargeStatus.FAILED);
         assertThat(charges.row(DEBT_IDS.get(4)).status).isEqualTo(ChargeStatus.EMAILED);
+    }
+
+    @Test
+    void shouldHandBackTheRestOfTheBatch_withABackOff_whenTheServerThrottles() throws IOException {
+        List<MessageVisibility.Change> changes = new ArrayList<>();
+        EmailHandler backingOff = new EmailHandler(new EmailService(charges, objects, mailer, Duration.ofMinutes(5)),
+                changes::addAll, RedeliveryDelays.DEFAULT);
+        mailer.refuseNext(1, Kind.THROTTLED, "454 Throttling failure: Maximum sending rate exceeded.");
+
+        SQSBatchResponse response = backingOff.handleRequest(event("sqs-email-requested.json"), null);
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .as("both messages, the second never tried").hasSize(2);
+        assertThat(mailer.attempts).isEqualTo(1);
+        assertThat(changes).extracting(MessageVisibility.Change::visibilitySeconds).containsExactly(30, 30);
+        assertThat(changes).allSatisfy(c -> assertThat(c.receiptHandle()).startsWith("AQEB"));
+        assertThat(DEBT_IDS).allSatisfy(id -> assertThat(charges.row(id).status).isEqualTo(ChargeStatus.INVOICED));
     }
 }

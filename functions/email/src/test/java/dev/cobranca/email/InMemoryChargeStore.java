@@ -34,6 +34,8 @@ final class InMemoryChargeStore implements ChargeStore {
 
     private final Map<String, Row> rows = new LinkedHashMap<>();
     final List<Set<UUID>> completions = new ArrayList<>();
+    /** While set, markEmailed fails as a database that just went away would. */
+    volatile boolean markEmailedFails;
 
     void add(UUID uploadId, String debtId, String email, ChargeStatus status) {
         Row row = new Row();
@@ -64,6 +66,9 @@ final class InMemoryChargeStore implements ChargeStore {
 
     @Override
     public synchronized void markEmailed(String debtId) {
+        if (markEmailedFails) {
+            throw new IllegalStateException("marking charge EMAILED failed: connection refused");
+        }
         Row row = rows.get(debtId);
         if (row.status == ChargeStatus.INVOICED) {
             row.status = ChargeStatus.EMAILED;

@@ -2,6 +2,7 @@ package dev.cobranca.remittance;
 
 import dev.cobranca.aws.DatabaseConfigs;
 import dev.cobranca.core.bank.TitleTerms;
+import dev.cobranca.core.bank.bb.BancoDoBrasilCheckDigits;
 import dev.cobranca.core.boleto.Beneficiary;
 import dev.cobranca.core.config.Env;
 import dev.cobranca.postgres.DatabaseConfig;
@@ -67,8 +68,8 @@ public record RemittanceConfig(
                 vars.required("BUCKET_NAME", "the bucket that holds remittances/"),
                 vars.bool("S3_FORCE_PATH_STYLE", false),
                 beneficiary,
-                checkDigit(vars, "BOLETO_AGENCY_DIGIT", BancoDoBrasilCheckDigit.of(beneficiary.agency())),
-                checkDigit(vars, "BOLETO_ACCOUNT_DIGIT", BancoDoBrasilCheckDigit.of(beneficiary.account())),
+                checkDigit(vars, "BOLETO_AGENCY_DIGIT", BancoDoBrasilCheckDigits.of(beneficiary.agency())),
+                checkDigit(vars, "BOLETO_ACCOUNT_DIGIT", BancoDoBrasilCheckDigits.of(beneficiary.account())),
                 walletVariation(vars),
                 terms,
                 vars.range("REMITTANCE_MAX_TITLES", 100_000, 1, 300_000),

@@ -48,6 +48,20 @@ final class CheckingSmtpManager extends SmtpManager {
         return super.checkRecipient(state, recipient);
     }
 
+    /** Answers the end of DATA, where Amazon SES refuses for throttling and for an unverified sender. */
+    @Override
+    public String checkData(SmtpState state) {
+        MailAddress sender = state.getMessage().getReturnPath();
+        String refusal = sender == null ? null : checks.senderRefusals.get(sender.getEmail().toLowerCase(Locale.ROOT));
+        if (refusal != null) {
+            return refusal;
+        }
+        if (checks.throttled.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return "454 Throttling failure: Maximum sending rate exceeded.";
+        }
+        return super.checkData(state);
+    }
+
     @Override
     public void send(SmtpState state) {
         Path dir = checks.emlDir;

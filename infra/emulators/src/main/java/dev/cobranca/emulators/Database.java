@@ -3,7 +3,7 @@ package dev.cobranca.emulators;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cobranca.postgres.DataSources;
 import dev.cobranca.postgres.DatabaseConfig;
-import dev.cobranca.postgres.Migrations;
+import dev.cobranca.migrations.Migrations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;

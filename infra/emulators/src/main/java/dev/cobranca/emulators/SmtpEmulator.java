@@ -14,12 +14,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * SMTP (GreenMail) over a real socket. It can answer like a real relay that refuses: {@link #rejectRecipient}
  * makes it answer {@code 550} to {@code RCPT TO} for an address (a permanent failure), and
  * {@link #failTransiently(boolean)} makes it answer {@code 451} to {@code MAIL FROM} (a transient one) until
- * switched off. {@link #writeEml(Path)} saves each accepted message as an {@code .eml} file.
+ * switched off. Like Amazon SES, it can refuse at the end of DATA: {@link #throttleNext(int)} answers {@code 454} to
+ * the next n messages (then accepts again), {@link #refuseSender(String, String)} refuses every message from a
+ * sender (SES's {@code 554 Message rejected: Email address is not verified}). It offers {@code SMTPUTF8} (RFC 6531).
+ * {@link #writeEml(Path)} saves each accepted message as an {@code .eml} file.
  */
 public final class SmtpEmulator implements AutoCloseable {
 
@@ -91,6 +95,21 @@ public final class SmtpEmulator implements AutoCloseable {
         greenMail.checks.transientFailure = on;
     }
 
+    /** The next {@code count} messages get {@code 454 Throttling failure} at the end of DATA, as SES answers over its rate. */
+    public void throttleNext(int count) {
+        greenMail.checks.throttled.set(count);
+    }
+
+    /** Every message from this sender gets {@code reply} at the end of DATA (case-insensitive); null lifts it. */
+    public void refuseSender(String address, String reply) {
+        String key = address.toLowerCase(Locale.ROOT);
+        if (reply == null) {
+            greenMail.checks.senderRefusals.remove(key);
+        } else {
+            greenMail.checks.senderRefusals.put(key, reply);
+        }
+    }
+
     /** Saves each message accepted from now on as {@code <dir>/<time>-<n>-<recipient>.eml}; null stops it. */
     public void writeEml(Path dir) {
         if (dir != null) {
@@ -135,6 +154,8 @@ public final class SmtpEmulator implements AutoCloseable {
     static final class Checks {
         final Set<String> rejected = ConcurrentHashMap.newKeySet();
         volatile boolean transientFailure;
+        final AtomicInteger throttled = new AtomicInteger();
+        final Map<String, String> senderRefusals = new ConcurrentHashMap<>();
         volatile Path emlDir;
         volatile boolean keepInMemory = true;
     }

@@ -3,7 +3,7 @@ package dev.cobranca.emulators;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cobranca.postgres.DataSources;
 import dev.cobranca.postgres.DatabaseConfig;
-import dev.cobranca.postgres.Migrations;
+import dev.cobranca.migrations.Migrations;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -41,6 +41,15 @@ public final class TestDatabase implements AutoCloseable {
 
     /** A fresh database on the server that {@code adminUrl} reaches (its database part is only used to connect). */
     public static TestDatabase create(String adminUrl) {
+        return create(adminUrl, true);
+    }
+
+    /** A fresh database without the migrations: for testing what applies them. */
+    public static TestDatabase empty() {
+        return create(serverUrl(), false);
+    }
+
+    private static TestDatabase create(String adminUrl, boolean migrate) {
         EmulatorLogging.quiet();
         String name = "cobranca_test_" + HexFormat.of().formatHex(RANDOM.generateSeed(6));
         execute(adminUrl, "CREATE DATABASE " + name);
@@ -48,7 +57,9 @@ public final class TestDatabase implements AutoCloseable {
         HikariDataSource pool = null;
         try {
             pool = DataSources.create(new DatabaseConfig(url, null, null, 4), name);
-            Migrations.apply(pool);
+            if (migrate) {
+                Migrations.apply(pool);
+            }
             return new TestDatabase(adminUrl, name, url, pool);
         } catch (RuntimeException e) {
             if (pool != null) {

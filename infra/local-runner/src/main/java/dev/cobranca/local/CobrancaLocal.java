@@ -1,7 +1,7 @@
 package dev.cobranca.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cobranca.core.sample.SampleDebtGenerator;
+import dev.cobranca.sample.SampleDebtGenerator;
 import dev.cobranca.emulators.Emulators;
 import dev.cobranca.local.client.Summary;
 import dev.cobranca.local.client.UploadRun;
@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
         description = "Runs Cobrança's functions in one JVM against S3 (S3Proxy), SQS (ElasticMQ), SMTP (GreenMail) "
                 + "and a real PostgreSQL, wired as template.yaml wires them on AWS.",
         subcommands = {CobrancaLocal.Serve.class, CobrancaLocal.Run.class, CobrancaLocal.Demo.class,
-            CobrancaLocal.Invoke.class, CobrancaLocal.Generate.class, CnabCommand.class},
+            CobrancaLocal.Invoke.class, CobrancaLocal.Generate.class, Migrate.class, CnabCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (run/demo: the upload COMPLETED)",
@@ -43,7 +43,8 @@ import picocli.CommandLine.Parameters;
             "6:unknown function id",
             "7:malformed event file (cnab inspect: malformed CNAB file)",
             "8:template.yaml missing or not understood",
-            "9:a function failed to initialise"})
+            "9:a function failed to initialise",
+            "10:a migration failed (migrate)"})
 public final class CobrancaLocal {
 
     private CobrancaLocal() {

@@ -16,6 +16,8 @@ public final class ExitCodes {
     public static final int BAD_TEMPLATE = 8;
     /** A function failed to initialise (its configuration or dependencies). */
     public static final int FUNCTION_INIT_FAILED = 9;
+    /** {@code migrate}: a migration failed (Flyway's message says which and why). */
+    public static final int MIGRATION_FAILED = 10;
     public static final int INTERNAL = 70;
 
     private ExitCodes() {

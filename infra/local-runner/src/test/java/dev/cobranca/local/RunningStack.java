@@ -174,7 +174,7 @@ final class RunningStack implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ what a person checks
 
-    /** The S3 object as the file the emulator keeps (DESIGN.md: objects are plain files under their keys). */
+    /** The S3 object as the file the emulator keeps (objects are plain files under their keys, for a person to open). */
     Path object(String key) {
         return dataDir.resolve("s3").resolve(bucket()).resolve(key);
     }

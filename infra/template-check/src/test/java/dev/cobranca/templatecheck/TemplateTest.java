@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
@@ -37,14 +38,15 @@ class TemplateTest {
     static final Template T = Template.load();
     static final String FUNCTION = "AWS::Serverless::Function";
 
-    /** The shared contract (PREAMBLE/DESIGN): variables each function needs whatever its Config says. */
+    /** The variables each function needs whatever its Config says: its database, its bucket, its queues. */
     static final Map<String, List<String>> CONTRACT = Map.of(
             "ApiFunction", List.of("DATABASE_URL", "BUCKET_NAME"),
             "CsvImportFunction", List.of("DATABASE_URL", "BUCKET_NAME", "INVOICE_QUEUE_URL"),
             "InvoiceFunction", List.of("DATABASE_URL", "BUCKET_NAME", "EMAIL_QUEUE_URL"),
             "EmailFunction", List.of("DATABASE_URL", "BUCKET_NAME"),
             "RemittanceFunction", List.of("DATABASE_URL", "BUCKET_NAME"),
-            "BankReturnFunction", List.of("DATABASE_URL", "BUCKET_NAME"));
+            "BankReturnFunction", List.of("DATABASE_URL", "BUCKET_NAME"),
+            "MigrationFunction", List.of("DATABASE_URL"));
 
     static List<String> functions() {
         return T.ofType(FUNCTION);
@@ -53,11 +55,15 @@ class TemplateTest {
     @Test
     void shouldDeclareTheFunctions() {
         assertThat(functions()).containsExactlyInAnyOrder("ApiFunction", "CsvImportFunction", "InvoiceFunction", "EmailFunction",
-                "RemittanceFunction", "BankReturnFunction");
+                "RemittanceFunction", "BankReturnFunction", "MigrationFunction");
     }
 
     /** The event type a function's triggers deliver. */
     static Class<?> eventType(String functionId) {
+        if (!T.properties(functionId).containsKey("Events")) {
+            assertThat(customResourcesServedBy(functionId)).as(functionId + " has no trigger: a custom resource must call it").isNotEmpty();
+            return CloudFormationCustomResourceEvent.class;
+        }
         Set<Class<?>> types = new HashSet<>();
         for (Object event : map(T.properties(functionId).get("Events")).values()) {
             types.add(switch ((String) map(event).get("Type")) {
@@ -69,6 +75,28 @@ class TemplateTest {
         }
         assertThat(types).as(functionId + " has triggers of one kind").hasSize(1);
         return types.iterator().next();
+    }
+
+    /** Custom resources whose ServiceToken is this function. */
+    static List<String> customResourcesServedBy(String functionId) {
+        return T.resources().entrySet().stream()
+                .filter(r -> String.valueOf(map(r.getValue()).get("Type")).startsWith("Custom::"))
+                .filter(r -> String.valueOf(map(map(r.getValue()).get("Properties")).get("ServiceToken")).contains(functionId))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    @Test
+    void theSchemaShouldBeMigratedBeforeTheFunctionsThatUseItAreUpdated() {
+        assertThat(customResourcesServedBy("MigrationFunction")).containsExactly("SchemaMigration");
+        assertThat(T.properties("MigrationFunction").get("AutoPublishAlias")).as("a new version per code change").isNotNull();
+        assertThat(String.valueOf(map(map(T.resources().get("SchemaMigration")).get("Properties")).get("FunctionVersion")))
+                .as("the custom resource changes with each published version, so every such deploy migrates")
+                .contains("MigrationFunction.Version");
+        for (String id : functions()) {
+            if (!id.equals("MigrationFunction") && CONTRACT.getOrDefault(id, List.of()).contains("DATABASE_URL")) {
+                assertThat(String.valueOf(map(T.resources().get(id)).get("DependsOn"))).as(id + " DependsOn").contains("SchemaMigration");
+            }
+        }
     }
 
     /** The handler class, or an aborted test while the function's module has no code yet. */
@@ -256,7 +284,8 @@ class TemplateTest {
                 String key = String.valueOf(k);
                 switch (key) {
                     case "Ref" -> {
-                        if (v instanceof String s && !names.contains(s)) {
+                        // SAM's "!Ref MyFunction.Version" names the version its AutoPublishAlias publishes
+                        if (v instanceof String s && !names.contains(s.endsWith(".Version") ? s.substring(0, s.length() - 8) : s)) {
                             problems.add(at + ": !Ref " + s);
                         }
                     }
@@ -433,6 +462,10 @@ class TemplateTest {
                             .allSatisfy(r -> assertThat(r.getBody()).isNotNull());
                     case S3Event e -> assertThat(e.getRecords()).as(file.toString()).isNotEmpty()
                             .allSatisfy(r -> assertThat(r.getS3().getObject().getKey()).isNotBlank());
+                    case CloudFormationCustomResourceEvent e -> {
+                        assertThat(e.getRequestType()).as(file.toString()).isIn("Create", "Update", "Delete");
+                        assertThat(e.getResponseUrl()).as(file.toString()).isNotBlank();
+                    }
                     default -> fail("unexpected " + event);
                 }
                 checked++;

@@ -1,6 +1,6 @@
 package dev.cobranca.csvimport.bench;
 
-import dev.cobranca.core.sample.SampleDebtGenerator;
+import dev.cobranca.sample.SampleDebtGenerator;
 import dev.cobranca.emulators.S3Emulator;
 import dev.cobranca.emulators.SqsEmulator;
 import dev.cobranca.emulators.TestDatabase;

@@ -7,7 +7,9 @@ import dev.cobranca.email.Email;
 import dev.cobranca.email.EmailConfig.SmtpConfig;
 import dev.cobranca.email.MailDeliveryException;
 import dev.cobranca.email.Mailer.MailSession;
+import dev.cobranca.email.MailDeliveryException.Kind;
 import dev.cobranca.emulators.SmtpEmulator;
+import dev.cobranca.emulators.SmtpWithoutUtf8;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
@@ -103,5 +105,38 @@ class SmtpMailerIT {
         assertThat(received.getHeader(SmtpMailer.REFERENCE_HEADER, null)).isEqualTo("1adb6ccf-045e-4fb8-b6d3-4d8fdde36fca");
         assertThat(received.getSubject()).isEqualTo("Boleto de cobrança");
         assertThat(received.getContentType()).startsWith("multipart/mixed");
+    }
+
+    @Test
+    void shouldSendToANonAsciiMailbox_withSmtpUtf8_whereTheServerOffersIt() throws Exception {
+        // RFC 6531 section 3.4: MAIL FROM ... SMTPUTF8, then the UTF-8 mailbox as it is.
+        try (MailSession session = mailer.openSession()) {
+            session.send(email("joão@example.com.br", "utf8-1"));
+        }
+
+        assertThat(smtp.receivedMessages()).hasSize(1);
+        assertThat(smtp.receivedMessages()[0].getHeader(SmtpMailer.REFERENCE_HEADER)).containsExactly("utf8-1");
+        assertThat(recipients()).containsExactly("Maria da Silva <joão@example.com.br>");
+    }
+
+    @Test
+    void shouldRefuseANonAsciiMailboxForGood_whereTheServerDoesNotOfferSmtpUtf8_asAmazonSes() {
+        try (SmtpWithoutUtf8 ses = SmtpWithoutUtf8.start(smtp)) {
+            SmtpMailer viaSes = new SmtpMailer(new SmtpConfig(ses.host(), ses.port(), false, null, null,
+                    "Cobrança <cobranca@example.com>"));
+            try (MailSession session = viaSes.openSession()) {
+                assertThatThrownBy(() -> session.send(email("joão@example.com.br", "utf8-2")))
+                        .isInstanceOfSatisfying(MailDeliveryException.class, e -> {
+                            assertThat(e.kind()).isEqualTo(Kind.REFUSED);
+                            assertThat(e.getMessage()).contains("SMTPUTF8").contains("Amazon SES");
+                        });
+                // A Unicode domain with an ASCII mailbox needs no SMTPUTF8: it goes out in Punycode (RFC 5891).
+                session.send(email("maria@ação.com.br", "idn-1"));
+                session.send(email("johndoe@kanastra.com.br", "ascii-1"));
+            }
+        }
+
+        assertThat(recipients()).containsExactly("Maria da Silva <maria@xn--ao-siap.com.br>",
+                "Maria da Silva <johndoe@kanastra.com.br>");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cobranca.email.Email;
 import dev.cobranca.email.EmailConfig.SmtpConfig;
 import dev.cobranca.email.MailDeliveryException;
+import dev.cobranca.email.MailDeliveryException.Kind;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -62,26 +63,83 @@ class SmtpMailerTest {
     @Test
     void shouldBePermanent_whenTheMessageIsRejectedAfterData() {
         SMTPSendFailedException rejected = new SMTPSendFailedException("DATA", 554,
-                "554 Message rejected: Email address is not verified.", null, new Address[0], new Address[0], new Address[0]);
+                "554 5.6.0 Message rejected: content not accepted", null, new Address[0], new Address[0], new Address[0]);
 
-        assertThat(SmtpMailer.classify(rejected).permanent()).isTrue();
+        assertThat(SmtpMailer.classify(rejected).kind()).isEqualTo(Kind.REFUSED);
     }
 
     @Test
-    void shouldBeTransient_whenOurSenderIsRefused_becauseThatIsConfigurationNotTheDebtor() {
+    void shouldBeBlocked_whenSesSaysOurAddressIsNotVerified_becauseNoEmailCanGoUntilSomeoneFixesIt() {
+        // Amazon SES in the sandbox (or with an unverified identity) answers the end of DATA like this.
+        SMTPSendFailedException rejected = new SMTPSendFailedException("DATA", 554,
+                "554 Message rejected: Email address is not verified. The following identities failed the check in "
+                        + "region US-EAST-1: cobranca@example.com", null, new Address[0], new Address[0], new Address[0]);
+
+        MailDeliveryException e = SmtpMailer.classify(rejected);
+
+        assertThat(e.kind()).isEqualTo(Kind.BLOCKED);
+        assertThat(e.getMessage()).contains("not verified").doesNotContain("cobranca@example.com");
+    }
+
+    @Test
+    void shouldBeBlocked_whenOurSenderIsRefused_becauseThatIsConfigurationNotTheDebtor() {
         SMTPSenderFailedException sender = new SMTPSenderFailedException(address("cobranca@example.com"), "MAIL FROM", 553,
                 "553 sender not allowed");
         SendFailedException e = new SendFailedException("MAIL FROM failed", sender);
 
-        assertThat(SmtpMailer.classify(e).permanent()).isFalse();
+        assertThat(SmtpMailer.classify(e).kind()).isEqualTo(Kind.BLOCKED);
     }
 
     @Test
-    void shouldBeTransient_whenTheConnectionIsLostOrTheLoginRefused() {
+    void shouldBeThrottled_whenSesAnswers454_orTheServerCloses421() {
+        SMTPSendFailedException quota = new SMTPSendFailedException("DATA", 454,
+                "454 Throttling failure: Daily message quota exceeded.", null, new Address[0], new Address[0], new Address[0]);
+        SMTPSenderFailedException rate = new SMTPSenderFailedException(address("cobranca@example.com"), "MAIL FROM", 454,
+                "454 Throttling failure: Maximum sending rate exceeded.");
+        SMTPSendFailedException closing = new SMTPSendFailedException("MAIL FROM", 421,
+                "421 4.4.2 Service not available, closing transmission channel", null, new Address[0], new Address[0], new Address[0]);
+
+        assertThat(SmtpMailer.classify(quota).kind()).isEqualTo(Kind.THROTTLED);
+        assertThat(SmtpMailer.classify(new SendFailedException("MAIL FROM failed", rate)).kind()).isEqualTo(Kind.THROTTLED);
+        assertThat(SmtpMailer.classify(closing).kind()).isEqualTo(Kind.THROTTLED);
+    }
+
+    @Test
+    void shouldBeTransient_whenTheConnectionIsLost_andBlocked_whenTheLoginIsRefused() {
         assertThat(SmtpMailer.classify(new MessagingException("Exception reading response", new SocketException("Connection reset")))
-                .permanent()).isFalse();
-        assertThat(SmtpMailer.classify(new AuthenticationFailedException("535 Authentication Credentials Invalid")).permanent())
-                .isFalse();
+                .kind()).isEqualTo(Kind.TRANSIENT);
+        assertThat(SmtpMailer.classify(new AuthenticationFailedException("535 Authentication Credentials Invalid")).kind())
+                .isEqualTo(Kind.BLOCKED);
+    }
+
+    @Test
+    void shouldEncodeANonAsciiName_forAnAsciiMailbox_andWriteUtf8Headers_onlyForANonAsciiMailbox() throws Exception {
+        // RFC 2047 encoded words wherever the server may lack SMTPUTF8; raw UTF-8 (RFC 6532) only when it must have it.
+        Email ascii = new Email("claudio@example.com", "Cláudio Conceição", "Boleto", "Olá", "<p>Olá</p>", "boleto-x.pdf",
+                new byte[] {'%'}, "x");
+        Email utf8 = new Email("joão@example.com.br", "João", "Boleto", "Olá", "<p>Olá</p>", "boleto-y.pdf",
+                new byte[] {'%'}, "y");
+
+        assertThat(headers(mailer.toMessage(ascii))).contains("To: =?UTF-8?Q?Cl=C3=A1udio_Concei=C3=A7=C3=A3o?= <claudio@example.com>")
+                .doesNotContain("Cláudio");
+        assertThat(headers(mailer.toMessage(utf8))).contains("To: \"João\" <joão@example.com.br>");
+    }
+
+    private static String headers(MimeMessage message) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        String all = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return all.substring(0, all.indexOf("\r\n\r\n"));
+    }
+
+    @Test
+    void shouldSendAUnicodeDomainAsPunycode_andNeedSmtpUtf8OnlyForANonAsciiLocalPart() throws Exception {
+        // RFC 6531 section 3.2; RFC 5890/5891 (IDNA) for the A-label.
+        assertThat(SmtpMailer.recipient("maria@ação.com.br").getAddress()).isEqualTo("maria@xn--ao-siap.com.br");
+        assertThat(SmtpMailer.needsSmtpUtf8("maria@ação.com.br")).isFalse();
+        assertThat(SmtpMailer.needsSmtpUtf8("joão@example.com.br")).isTrue();
+        assertThat(SmtpMailer.recipient("joão@example.com.br").getAddress()).isEqualTo("joão@example.com.br");
+        assertThat(SmtpMailer.needsSmtpUtf8("johndoe@kanastra.com.br")).isFalse();
     }
 
     @Test

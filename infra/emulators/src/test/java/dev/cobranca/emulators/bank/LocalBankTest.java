@@ -149,6 +149,15 @@ class LocalBankTest {
     }
 
     @Test
+    void aCompanyPayer_isCheckedAsACnpj() throws IOException {
+        String text = remessa(List.of(title(1, "11222333000181", "Empresa"), title(2, "11222333000182", "Outra")));
+        new LocalBank(0).answer(source(text), "c.rem", 0.0, TODAY, sink);
+        Read entries = read("c-RET000001.ret");
+        assertThat(entries.occurrences()).extracting(ReturnOccurrence::code).containsExactly("02", "03");
+        assertThat(entries.occurrences().get(1).rejectionReasons()).containsExactly("46");
+    }
+
+    @Test
     void thePaidShare_isDeterministic() throws IOException {
         List<RemittanceTitle> titles = new ArrayList<>();
         for (int i = 1; i <= 1000; i++) {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cobranca.api.ApiHandler;
-import dev.cobranca.core.sample.SampleDebtGenerator;
+import dev.cobranca.sample.SampleDebtGenerator;
 import dev.cobranca.csvimport.CsvImportHandler;
 import dev.cobranca.email.EmailHandler;
 import dev.cobranca.email.adapter.SmtpMailer;

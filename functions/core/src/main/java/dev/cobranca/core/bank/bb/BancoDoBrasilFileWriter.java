@@ -67,7 +67,12 @@ abstract class BancoDoBrasilFileWriter {
             throw new IllegalStateException("the file is full: its trailer counts at most "
                     + BancoDoBrasilLayout.MAX_RECORDS_PER_FILE + " records; start another file");
         }
-        long c = amount.movePointRight(2).longValueExact();
+        long c;
+        try {
+            c = amount.movePointRight(2).longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("amount " + amount.toPlainString() + " has more than 2 decimals");
+        }
         if (lot == 0 || lotDetails + detailsPerTitle > BancoDoBrasilLayout.MAX_DETAILS_PER_LOT) {
             if (lot > 0) {
                 closeLot();

@@ -31,7 +31,22 @@ public final class Cnab240Record {
 
     /** Alphanumeric: upper case ASCII, cut to the field; null or blank leaves spaces. */
     public Cnab240Record text(int from, int to, String value) {
-        return put(from, to, CnabText.ascii(value));
+        if (value == null) {
+            return put(from, to, "");
+        }
+        check(from, to);
+        // the common case, plain ASCII, is upper-cased straight into the record without a copy
+        int width = to - from + 1;
+        int n = Math.min(width, value.length());
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c >= 0x7F) {
+                return put(from, to, CnabText.ascii(value));
+            }
+            chars[from - 1 + i] = c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c;
+        }
+        Arrays.fill(chars, from - 1 + n, to, ' ');
+        return this;
     }
 
     /** A constant written as is (already upper case ASCII), left-aligned; it must fit. */

@@ -167,6 +167,18 @@ class BancoDoBrasilReturnTest {
     }
 
     @Test
+    void aRetornoSavedAsUtf8_isStillReadField_byField() {
+        List<String> lines = retorno(everyFamily());
+        lines.set(6, put(lines.get(6), 149, "JOÃO DA CONCEIÇÃO"));  // T of the settled title, 20.3T nome do pagador
+        byte[] utf8 = crlf(lines).getBytes(StandardCharsets.UTF_8); // 3 accented letters: that record is 243 bytes
+        new BancoDoBrasilReturnReader().read(new ByteArrayInputStream(utf8), listener);
+        assertThat(errors).isEmpty();
+        ReturnOccurrence settled = occurrences.get(2);
+        assertThat(settled.tariff()).as("27.3T, after the name").isEqualByComparingTo("1.50");
+        assertThat(settled.rejectionReasons()).as("28.3T, after the name").containsExactly("33");
+    }
+
+    @Test
     void aMalformedLine_isReported_andTheOtherTitlesStillComeThrough() {
         List<String> lines = retorno(everyFamily());
         lines.set(4, put(lines.get(4), 82, "0000000001A5000")); // T of the 2nd occurrence: 17.3T valor nominal

@@ -1,4 +1,4 @@
-package dev.cobranca.core.sample;
+package dev.cobranca.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

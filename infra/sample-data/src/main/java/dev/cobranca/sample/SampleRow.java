@@ -1,4 +1,4 @@
-package dev.cobranca.core.sample;
+package dev.cobranca.sample;
 
 /**
  * One generated data row.

@@ -1,6 +1,6 @@
-package dev.cobranca.core.sample;
+package dev.cobranca.sample;
 
-/** The kinds of bad row the sample generator writes, one for each rule of DESIGN.md and for the CSV shape. */
+/** The kinds of bad row the sample generator writes, one for each field rule of the input and for the CSV shape. */
 public enum DirtyKind {
     EMPTY_NAME,
     NAME_TOO_LONG,

@@ -1,0 +1,23 @@
+package dev.cobranca.migration;
+
+import dev.cobranca.aws.DatabaseConfigs;
+import dev.cobranca.postgres.DatabaseConfig;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The migration function's configuration, read once at init.
+ *
+ * @param database {@code DATABASE_*}: the database the other functions reach, with a pool of two connections
+ */
+public record MigrationConfig(DatabaseConfig database) {
+
+    /** Variables without which {@link #fromEnv} fails; the template test holds template.yaml to them. */
+    public static final List<String> REQUIRED = List.of("DATABASE_URL");
+
+    public static MigrationConfig fromEnv(Map<String, String> env) {
+        DatabaseConfig database = DatabaseConfigs.fromEnv(env);
+        // Flyway holds one connection for its advisory lock and migrates on a second: one alone deadlocks.
+        return new MigrationConfig(new DatabaseConfig(database.jdbcUrl(), database.user(), database.password(), 2));
+    }
+}
