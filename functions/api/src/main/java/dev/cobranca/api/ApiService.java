@@ -91,7 +91,10 @@ public final class ApiService {
                 new UploadView.Bank(bank.getOrDefault("NOT_SENT", 0L), bank.getOrDefault("SENT", 0L),
                         bank.getOrDefault("CONFIRMED", 0L), bank.getOrDefault("REJECTED", 0L),
                         bank.getOrDefault("SETTLED", 0L), bank.getOrDefault("WRITTEN_OFF", 0L)),
-                p.createdAt(), p.importStartedAt(), p.importedAt(), p.completedAt(), reportUrl, p.error());
+                p.createdAt(), p.importStartedAt(), p.importedAt(), p.completedAt(), reportUrl, p.error(),
+
+                p.stuck() == null ? null : new UploadView.Stuck(p.stuck().waitingInvoice(), p.stuck().waitingEmail(),
+                        p.stuck().requeued(), p.stuck().deadLettered(), p.stuck().lastRepairAt()));
     }
 
     /** @param cursor null for the first page */

@@ -166,13 +166,40 @@ public final class CobrancaLocal {
                 description = "Share (0..1) of the confirmed titles the local bank settles (occurrence 06). Default: ${DEFAULT-VALUE}")
         double bankPayShare = Stack.DEFAULT_BANK_PAY_SHARE;
 
+        @Option(names = "--schedule-every", paramLabel = "FUNCTION=PERIOD",
+                description = "Fire FUNCTION's Schedule events every PERIOD (5s, 2m, PT30S) instead of their expression; "
+                        + "every schedule also fires once at start. Default: the template's expressions.")
+        Map<String, String> schedulePeriods = new LinkedHashMap<>();
+
         Stack.Options toOptions(Common common, boolean wire) {
             if (!(bankPayShare >= 0 && bankPayShare <= 1)) {
                 throw new RunnerException(ExitCodes.USAGE, "--bank-pay-share must be between 0 and 1, got " + bankPayShare);
             }
+            Map<String, Duration> periods = new LinkedHashMap<>();
+            schedulePeriods.forEach((id, period) -> periods.put(id, period(period)));
             return new Stack.Options(common.dataDir, common.template(), common.databaseUrl(), port,
                     new Emulators.Ports(s3Port, sqsPort, smtpPort), concurrency, visibilityTimeout, environment, wire,
-                    bankPayShare);
+                    periods, bankPayShare);
+        }
+
+        /** {@code 5s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT30S}). */
+        static Duration period(String text) {
+            String t = text.trim().toLowerCase(Locale.ROOT);
+            try {
+                if (t.startsWith("p")) {
+                    return Duration.parse(t.toUpperCase(Locale.ROOT));
+                }
+                long n = Long.parseLong(t.substring(0, t.length() - 1));
+                return switch (t.charAt(t.length() - 1)) {
+                    case 's' -> Duration.ofSeconds(n);
+                    case 'm' -> Duration.ofMinutes(n);
+                    case 'h' -> Duration.ofHours(n);
+                    default -> throw new NumberFormatException(t);
+                };
+            } catch (RuntimeException e) {
+                throw new RunnerException(ExitCodes.USAGE, "--schedule-every: " + text
+                        + " is not a period (5s, 2m, 1h or PT30S)");
+            }
         }
     }
 

@@ -13,7 +13,10 @@ import dev.cobranca.local.template.Template;
 import dev.cobranca.local.template.TemplateException;
 import dev.cobranca.local.wiring.HttpApiServer;
 import dev.cobranca.local.wiring.LocalBankWiring;
+import dev.cobranca.local.wiring.LambdaInvokeServer;
 import dev.cobranca.local.wiring.S3Notifications;
+import dev.cobranca.local.wiring.ScheduleExpression;
+import dev.cobranca.local.wiring.ScheduledEvents;
 import dev.cobranca.local.wiring.SqsEventSource;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,23 +54,34 @@ public final class Stack implements AutoCloseable {
      * @param concurrency       at most this many environments per function and pollers per SQS mapping; 0 or less:
      *                          the template's limits (ScalingConfig MaximumConcurrency, ReservedConcurrentExecutions)
      * @param visibilityTimeout overrides the queues' VisibilityTimeout (seconds) when not null: retries come sooner
-     * @param wire              false for {@code invoke}: no pollers, no notifications, no HTTP server, no local bank
+     * @param wire              false for {@code invoke}: no pollers, no notifications, no schedules, no HTTP server,
+     *                          no local bank
+     * @param schedulePeriods   per function logical id, a period replacing its schedules' expressions (tests and
+     *                          demos need seconds; EventBridge's floor is a minute)
      * @param bankPayShare      share (0..1) of the confirmed titles the local bank settles
      */
     public record Options(Path dataDir, Path template, String databaseUrl, int httpPort, Emulators.Ports ports,
                           int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire,
-                          double bankPayShare) {
+                          Map<String, java.time.Duration> schedulePeriods, double bankPayShare) {
 
         public Options {
+            schedulePeriods = schedulePeriods == null ? Map.of() : Map.copyOf(schedulePeriods);
             if (!(bankPayShare >= 0 && bankPayShare <= 1)) {
                 throw new IllegalArgumentException("the bank's pay share must be between 0 and 1, got " + bankPayShare);
             }
         }
 
-        /** A local bank that registers titles but settles none, so charges stay where the pipeline left them. */
+        /** No schedule periods changed; a local bank that registers titles but settles none. */
         public Options(Path dataDir, Path template, String databaseUrl, int httpPort, Emulators.Ports ports,
                        int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire) {
-            this(dataDir, template, databaseUrl, httpPort, ports, concurrency, visibilityTimeout, environment, wire, 0);
+            this(dataDir, template, databaseUrl, httpPort, ports, concurrency, visibilityTimeout, environment, wire, Map.of(), 0);
+        }
+
+        public Options(Path dataDir, Path template, String databaseUrl, int httpPort, Emulators.Ports ports,
+                       int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire,
+                       Map<String, java.time.Duration> schedulePeriods) {
+            this(dataDir, template, databaseUrl, httpPort, ports, concurrency, visibilityTimeout, environment, wire,
+                    schedulePeriods, 0);
         }
     }
 
@@ -86,6 +100,7 @@ public final class Stack implements AutoCloseable {
     private Emulators emulators;
     private HttpApiServer http;
     private LocalBankWiring bank;
+    private LambdaInvokeServer lambdaApi;
     private long startMillis;
 
     /** A queue on the emulator. */
@@ -137,6 +152,8 @@ public final class Stack implements AutoCloseable {
         resources.add(emulators);
         LOG.debug("emulators ready in {} ms", (System.nanoTime() - tEmulators) / 1_000_000);
         emulators.smtp().writeEml(dataDir.resolve("mail"));
+        lambdaApi = new LambdaInvokeServer();
+        resources.add(lambdaApi);
         pointSdkAtEmulators();
 
         intrinsics = new Intrinsics(template, Intrinsics.localPseudoParameters(STACK_NAME, REGION), Map.of(), new LocalResources());
@@ -154,6 +171,7 @@ public final class Stack implements AutoCloseable {
                         f.memoryMb(), f.timeoutSeconds(), concurrency(f));
                 functions.put(f.logicalId(), function);
                 resources.add(function);
+                lambdaApi.register(function);
             } catch (FunctionInitException e) {
                 if (e.getCause() instanceof ClassNotFoundException) {
                     unavailable.put(f.logicalId(), e.getMessage());
@@ -202,6 +220,8 @@ public final class Stack implements AutoCloseable {
         // one emulator per service, so the per-service forms of aws.endpointUrl
         System.setProperty("aws.endpointUrlS3", emulators.s3().endpoint().toString());
         System.setProperty("aws.endpointUrlSqs", emulators.sqs().endpoint().toString());
+        // functions that invoke functions (the repair re-delivers imports) reach the runner's Lambda Invoke API
+        System.setProperty("aws.endpointUrlLambda", lambdaApi.endpoint().toString());
     }
 
     private void wire() {
@@ -237,6 +257,39 @@ public final class Stack implements AutoCloseable {
         http = new HttpApiServer(options.httpPort(), routes);
         resources.add(http);
         http.start();
+        schedules();
+    }
+
+    /** EventBridge schedule rules, started last: what they invoke may call the API or read the queues. */
+    private void schedules() {
+        ScheduledEvents scheduled = new ScheduledEvents(REGION, "000000000000");
+        resources.add(scheduled);
+        for (String id : options.schedulePeriods().keySet()) {
+            if (template.functions().stream().noneMatch(f -> f.logicalId().equals(id) && !f.schedules().isEmpty())) {
+                throw new TemplateException(id + " has no Schedule event in the template: cannot change its period");
+            }
+        }
+        for (Template.Function f : template.functions()) {
+            LambdaFunction function = functions.get(f.logicalId());
+            if (function == null) {
+                continue;
+            }
+            for (Template.ScheduleTrigger t : f.schedules()) {
+                if (!t.enabled()) {
+                    continue;
+                }
+                String where = f.logicalId() + ".Events." + t.name();
+                java.time.Duration period = options.schedulePeriods().get(f.logicalId());
+                ScheduleExpression expression = period != null ? ScheduleExpression.every(period)
+                        : ScheduleExpression.parse(intrinsics.string(t.expression(), where + ".Schedule"));
+                Object input = t.input() == null ? null : intrinsics.resolve(t.input(), where + ".Input");
+                // SAM names the rule <stack>-<function><event>-<suffix>
+                String rule = STACK_NAME + "-" + f.logicalId() + t.name();
+                scheduled.subscribe(new ScheduledEvents.Subscription(rule, expression,
+                        input == null ? null : input instanceof String s ? s : json(input), function));
+            }
+        }
+        scheduled.start();
     }
 
     /**
@@ -455,6 +508,7 @@ public final class Stack implements AutoCloseable {
                 + ", secret " + emulators.s3().secretKey() + ", path-style)");
         out.println("  SQS          " + emulators.sqs().endpoint());
         out.println("  SMTP         " + emulators.smtp().host() + ":" + emulators.smtp().port());
+        out.println("  Lambda API   " + lambdaApi.endpoint() + "  (Invoke, as AWS_ENDPOINT_URL_LAMBDA)");
         out.println("  PostgreSQL   " + options.databaseUrl().replaceAll("password=[^&]*", "password=***"));
         bucketNames.forEach((id, name) -> out.println("  bucket       " + name + " (" + id + ") -> " + dataDir().resolve("s3").resolve(name)));
         queues.values().forEach(q -> out.println("  queue        " + q.name() + "  " + q.url()));

@@ -52,16 +52,30 @@ final class RunningStack implements AutoCloseable {
      * @param visibilityTimeout the queues' VisibilityTimeout in seconds (failed messages come back this soon), or null
      */
     static RunningStack start(Path dataDir, boolean wire, Integer visibilityTimeout) {
-        return start(dataDir, wire, visibilityTimeout, 0);
+        // concurrency 0: the template's limits, as the runner's commands have them by default
+        return start(dataDir, wire, visibilityTimeout, 0, Map.of(), Map.of(), 0);
+    }
+
+    /**
+     * @param environment     set in every function's environment ({@code -e})
+     * @param schedulePeriods {@code --schedule-every}
+     */
+    static RunningStack start(Path dataDir, boolean wire, Integer visibilityTimeout, int concurrency,
+                              Map<String, String> environment, Map<String, Duration> schedulePeriods) {
+        return start(dataDir, wire, visibilityTimeout, concurrency, environment, schedulePeriods, 0);
     }
 
     /** @param bankPayShare share of the confirmed titles the local bank settles (0: none, charges stay EMAILED) */
     static RunningStack start(Path dataDir, boolean wire, Integer visibilityTimeout, double bankPayShare) {
+        return start(dataDir, wire, visibilityTimeout, 0, Map.of(), Map.of(), bankPayShare);
+    }
+
+    static RunningStack start(Path dataDir, boolean wire, Integer visibilityTimeout, int concurrency,
+                              Map<String, String> environment, Map<String, Duration> schedulePeriods, double bankPayShare) {
         TestDatabase db = TestDatabase.create();
         try {
-            // concurrency 0: the template's limits, as the runner's commands have them by default
             Stack stack = Stack.start(new Stack.Options(dataDir, template(), db.jdbcUrl(), 0, Emulators.Ports.DYNAMIC,
-                    0, visibilityTimeout, Map.of(), wire, bankPayShare));
+                    concurrency, visibilityTimeout, environment, wire, schedulePeriods, bankPayShare));
             return new RunningStack(db, stack, dataDir);
         } catch (RuntimeException e) {
             db.close();

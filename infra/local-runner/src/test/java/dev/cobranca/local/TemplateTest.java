@@ -93,6 +93,37 @@ class TemplateTest {
                 .isInstanceOf(TemplateException.class).hasMessageContaining("Where").hasMessageContaining("Nope");
     }
 
+    @Test
+    void shouldReadScheduleEvents_withTheirExpressionAndInput() {
+        Template t = Template.of(CfnYaml.load(new StringReader("""
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B::handleRequest
+                      Events:
+                        Every:
+                          Type: Schedule
+                          Properties:
+                            Schedule: !Sub "rate(${Minutes} minutes)"
+                        Nightly:
+                          Type: ScheduleV2
+                          Properties:
+                            ScheduleExpression: cron(0 3 * * ? *)
+                            Input: '{"k": 1}'
+                        Paused:
+                          Type: Schedule
+                          Properties:
+                            Schedule: rate(1 day)
+                            Enabled: false
+                """)));
+
+        assertThat(function(t, "Fn").schedules()).extracting(Template.ScheduleTrigger::name, Template.ScheduleTrigger::enabled)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Every", true),
+                        org.assertj.core.groups.Tuple.tuple("Nightly", true), org.assertj.core.groups.Tuple.tuple("Paused", false));
+        assertThat(function(t, "Fn").schedules().get(1).input()).isEqualTo("{\"k\": 1}");
+    }
+
     private static Template.Function function(Template t, String id) {
         return t.functions().stream().filter(f -> f.logicalId().equals(id)).findFirst().orElseThrow();
     }

@@ -46,7 +46,8 @@ class TemplateTest {
             "EmailFunction", List.of("DATABASE_URL", "BUCKET_NAME"),
             "RemittanceFunction", List.of("DATABASE_URL", "BUCKET_NAME"),
             "BankReturnFunction", List.of("DATABASE_URL", "BUCKET_NAME"),
-            "MigrationFunction", List.of("DATABASE_URL"));
+            "MigrationFunction", List.of("DATABASE_URL"),
+            "RepairFunction", List.of("DATABASE_URL", "IMPORT_FUNCTION_NAME", "INVOICE_QUEUE_URL", "EMAIL_QUEUE_URL"));
 
     static List<String> functions() {
         return T.ofType(FUNCTION);
@@ -55,7 +56,7 @@ class TemplateTest {
     @Test
     void shouldDeclareTheFunctions() {
         assertThat(functions()).containsExactlyInAnyOrder("ApiFunction", "CsvImportFunction", "InvoiceFunction", "EmailFunction",
-                "RemittanceFunction", "BankReturnFunction", "MigrationFunction");
+                "RemittanceFunction", "BankReturnFunction", "MigrationFunction", "RepairFunction");
     }
 
     /** The event type a function's triggers deliver. */
@@ -70,6 +71,7 @@ class TemplateTest {
                 case "HttpApi" -> APIGatewayV2HTTPEvent.class;
                 case "S3" -> S3Event.class;
                 case "SQS" -> SQSEvent.class;
+                case "Schedule" -> com.amazonaws.services.lambda.runtime.events.ScheduledEvent.class;
                 default -> throw new AssertionError(functionId + ": unexpected event type " + map(event).get("Type"));
             });
         }
@@ -370,6 +372,32 @@ class TemplateTest {
     }
 
     @Test
+    void theRepairShouldRunOnASchedule_reachWhatItRepairs_andCountEveryDeadLetterQueue() {
+        Map<String, Object> event = map(map(T.properties("RepairFunction").get("Events")).values().iterator().next());
+        assertThat(event.get("Type")).isEqualTo("Schedule");
+        assertThat(map(map(event.get("Properties")).get("Schedule"))).containsEntry("Ref", "RepairSchedule");
+        assertThat(map(T.section("Parameters").get("RepairSchedule")).get("Default")).isEqualTo("rate(5 minutes)");
+        Map<String, Object> env = T.environment("RepairFunction");
+        assertThat(map(env.get("IMPORT_FUNCTION_NAME"))).containsEntry("Ref", "CsvImportFunction");
+        assertThat(map(env.get("INVOICE_QUEUE_URL"))).containsEntry("Ref", "InvoiceQueue");
+        assertThat(map(env.get("EMAIL_QUEUE_URL"))).containsEntry("Ref", "EmailQueue");
+        List<String> dlqs = T.ofType("AWS::SQS::Queue").stream().filter(q -> q.endsWith("DeadLetterQueue")).toList();
+        assertThat(dlqs).isNotEmpty().allSatisfy(dlq -> assertThat(env.values()).as("RepairFunction counts " + dlq)
+                .contains(Map.of("Ref", dlq)));
+        String policies = String.valueOf(T.properties("RepairFunction").get("Policies"));
+        assertThat(policies).contains("LambdaInvokePolicy={FunctionName={Ref=CsvImportFunction}}", "sqs:GetQueueAttributes");
+    }
+
+    @Test
+    void everyAlarmShouldNotifyATopic_theGivenOneOrTheOneTheStackCreates() {
+        assertThat(T.resource("AlarmTopic").get("Type")).isEqualTo("AWS::SNS::Topic");
+        assertThat(T.resource("AlarmTopic").get("Condition")).isEqualTo("CreateAlarmTopic");
+        Object topic = List.of(Map.of("Fn::If", List.of("WithAlarmTopic", Map.of("Ref", "AlarmTopicArn"), Map.of("Ref", "AlarmTopic"))));
+        assertThat(T.ofType("AWS::CloudWatch::Alarm")).hasSizeGreaterThanOrEqualTo(5).allSatisfy(alarm ->
+                assertThat(T.properties(alarm).get("AlarmActions")).as(alarm + " AlarmActions").isEqualTo(topic));
+    }
+
+    @Test
     void theBucketShouldBePrivateEncryptedTlsOnlyExpiring_andNotifyTheImport() {
         Map<String, Object> bucket = T.properties("UploadsBucket");
         assertThat(map(bucket.get("PublicAccessBlockConfiguration")).values()).hasSize(4).containsOnly(true);
@@ -462,6 +490,10 @@ class TemplateTest {
                             .allSatisfy(r -> assertThat(r.getBody()).isNotNull());
                     case S3Event e -> assertThat(e.getRecords()).as(file.toString()).isNotEmpty()
                             .allSatisfy(r -> assertThat(r.getS3().getObject().getKey()).isNotBlank());
+                    case com.amazonaws.services.lambda.runtime.events.ScheduledEvent e -> {
+                        assertThat(e.getDetailType()).as(file.toString()).isEqualTo("Scheduled Event");
+                        assertThat(e.getSource()).as(file.toString()).isEqualTo("aws.events");
+                    }
                     case CloudFormationCustomResourceEvent e -> {
                         assertThat(e.getRequestType()).as(file.toString()).isIn("Create", "Update", "Delete");
                         assertThat(e.getResponseUrl()).as(file.toString()).isNotBlank();

@@ -23,13 +23,18 @@ public final class PostgresUploadStore implements UploadStore {
             values (?, ?, ?, ?, ?, 'WAITING')
             """;
 
-    /** One statement, so the upload and its counts come from one snapshot. */
+    /** One statement, so the upload, its counts and the repair's findings come from one snapshot. */
     private static final String FIND = """
             select u.id, u.status, u.rows_total, u.rows_accepted, u.rows_rejected, u.rows_duplicate,
                    u.created_at, u.import_started_at, u.imported_at, u.completed_at, u.rejected_report_key, u.error,
-                   c.status as charge_status, c.n
+                   c.status as charge_status, c.n,
+                   r.waiting_invoice, r.waiting_email, r.requeued, lr.started_at as repair_at, lr.dead_lettered
               from uploads u
               left join lateral (select status, count(*) as n from charges where upload_id = u.id group by status) c on true
+              left join upload_repairs r on r.upload_id = u.id
+              left join lateral (select started_at,
+                                        (select coalesce(sum(v::bigint), 0) from jsonb_each_text(dead_lettered) e(k, v)) as dead_lettered
+                                   from repair_runs order by started_at desc limit 1) lr on true
              where u.id = ?
             """;
 
@@ -53,6 +58,16 @@ public final class PostgresUploadStore implements UploadStore {
         }
     }
 
+    /** Null until a repair ran; an upload the repair never found waiting has zeros. */
+    private static UploadProgress.Stuck stuck(ResultSet rs) throws SQLException {
+        java.time.Instant at = ChargeRows.instant(rs, "repair_at");
+        if (at == null) {
+            return null;
+        }
+        return new UploadProgress.Stuck(rs.getLong("waiting_invoice"), rs.getLong("waiting_email"), rs.getLong("requeued"),
+                rs.getLong("dead_lettered"), at);
+    }
+
     @Override
     public Map<String, Long> bankCounts(UUID id) {
         return BankRows.counts(dataSource, id);
@@ -74,7 +89,8 @@ public final class PostgresUploadStore implements UploadStore {
                                 rs.getLong("rows_total"), rs.getLong("rows_accepted"), rs.getLong("rows_rejected"),
                                 rs.getLong("rows_duplicate"), Map.of(), ChargeRows.instant(rs, "created_at"),
                                 ChargeRows.instant(rs, "import_started_at"), ChargeRows.instant(rs, "imported_at"),
-                                ChargeRows.instant(rs, "completed_at"), rs.getString("rejected_report_key"), rs.getString("error"));
+                                ChargeRows.instant(rs, "completed_at"), rs.getString("rejected_report_key"), rs.getString("error"),
+                                stuck(rs));
                     }
                     String status = rs.getString("charge_status");
                     if (status != null) {
@@ -83,7 +99,7 @@ public final class PostgresUploadStore implements UploadStore {
                 } while (rs.next());
                 return Optional.of(new UploadProgress(first.id(), first.status(), first.rowsTotal(), first.rowsAccepted(),
                         first.rowsRejected(), first.rowsDuplicate(), counts, first.createdAt(), first.importStartedAt(),
-                        first.importedAt(), first.completedAt(), first.rejectedReportKey(), first.error()));
+                        first.importedAt(), first.completedAt(), first.rejectedReportKey(), first.error(), first.stuck()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read upload " + id, e);

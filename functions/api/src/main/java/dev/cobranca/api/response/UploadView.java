@@ -15,7 +15,8 @@ public record UploadView(
         Instant importedAt,
         Instant completedAt,
         String rejectedReportUrl,
-        String error) {
+        String error,
+        Stuck stuck) {
 
     public record Rows(long total, long accepted, long rejected, long duplicate) {
     }
@@ -25,5 +26,9 @@ public record UploadView(
 
     /** The upload's charges that have a boleto, by bank status. */
     public record Bank(long notSent, long sent, long confirmed, long rejected, long settled, long writtenOff) {
+    }
+
+    /** What the last repair run found (null before any ran); deadLettered counts every upload's messages. */
+    public record Stuck(long waitingInvoice, long waitingEmail, long requeued, long deadLettered, Instant lastRepairAt) {
     }
 }

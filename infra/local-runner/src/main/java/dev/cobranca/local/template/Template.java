@@ -19,7 +19,7 @@ public final class Template {
     /** An {@code AWS::Serverless::Function}. {@code environment} merges Globals and the function's own variables. */
     public record Function(String logicalId, String handler, Map<String, Object> environment, int timeoutSeconds,
                            int memoryMb, Integer reservedConcurrency, List<S3Trigger> s3Triggers,
-                           List<SqsTrigger> sqsTriggers, List<HttpRoute> httpRoutes) {
+                           List<SqsTrigger> sqsTriggers, List<HttpRoute> httpRoutes, List<ScheduleTrigger> schedules) {
 
         /** The handler's class: {@code Handler} up to {@code ::}. */
         public String handlerClass() {
@@ -43,6 +43,14 @@ public final class Template {
     /** An SQS event-source mapping. */
     public record SqsTrigger(String name, String queueLogicalId, int batchSize, boolean reportBatchItemFailures,
                              Integer maximumConcurrency, boolean enabled) {
+    }
+
+    /**
+     * An EventBridge schedule ({@code Schedule}, or {@code ScheduleV2} of EventBridge Scheduler): the expression
+     * ({@code rate(5 minutes)}, {@code cron(0 3 * * ? *)}) and the optional constant {@code Input} stay raw (they may
+     * hold intrinsics).
+     */
+    public record ScheduleTrigger(String name, Object expression, Object input, boolean enabled) {
     }
 
     /** An HTTP API route; {@code method} is upper case or {@code ANY}, {@code path} like {@code /uploads/{id}}. */
@@ -123,6 +131,7 @@ public final class Template {
             List<S3Trigger> s3 = new ArrayList<>();
             List<SqsTrigger> sqs = new ArrayList<>();
             List<HttpRoute> http = new ArrayList<>();
+            List<ScheduleTrigger> schedules = new ArrayList<>();
             for (Map.Entry<String, Object> ev : map(props.get("Events"), id + ".Events").entrySet()) {
                 Map<String, Object> event = map(ev.getValue(), id + ".Events." + ev.getKey());
                 Map<String, Object> p = map(event.get("Properties"), id + ".Events." + ev.getKey() + ".Properties");
@@ -133,8 +142,14 @@ public final class Template {
                     case "HttpApi", "Api" -> http.add(new HttpRoute(ev.getKey(),
                             String.valueOf(p.getOrDefault("Method", "ANY")).toUpperCase(Locale.ROOT),
                             String.valueOf(p.getOrDefault("Path", "$default"))));
+                    case "Schedule" -> schedules.add(new ScheduleTrigger(ev.getKey(), required(p, "Schedule", where),
+                            p.get("Input"), !"false".equals(String.valueOf(p.get("Enabled")))
+                                    && !"DISABLED".equals(String.valueOf(p.get("State")))));
+                    case "ScheduleV2" -> schedules.add(new ScheduleTrigger(ev.getKey(),
+                            required(p, "ScheduleExpression", where), p.get("Input"),
+                            !"DISABLED".equals(String.valueOf(p.get("State")))));
                     default -> {
-                        // other event types (schedules, streams) are not wired locally
+                        // other event types (streams, ...) are not wired locally
                     }
                 }
             }
@@ -142,7 +157,7 @@ public final class Template {
                     intValue(props.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3))),
                     intValue(props.getOrDefault("MemorySize", globals.getOrDefault("MemorySize", 128))),
                     props.get("ReservedConcurrentExecutions") == null ? null : intValue(props.get("ReservedConcurrentExecutions")),
-                    s3, sqs, http));
+                    s3, sqs, http, schedules));
         }
         return out;
     }
@@ -203,6 +218,14 @@ public final class Template {
         Object scaling = map(p.get("ScalingConfig"), where).get("MaximumConcurrency");
         return new SqsTrigger(name, queue, intValue(p.getOrDefault("BatchSize", 10)), partial,
                 scaling == null ? null : intValue(scaling), !"false".equals(String.valueOf(p.get("Enabled"))));
+    }
+
+    private static Object required(Map<String, Object> p, String property, String where) {
+        Object value = p.get(property);
+        if (value == null) {
+            throw new TemplateException(where + " has no " + property);
+        }
+        return value;
     }
 
     /** The logical id behind {@code !Ref X} or {@code !GetAtt X.Arn}. */

@@ -110,6 +110,21 @@ public final class Events {
         return root.toString();
     }
 
+    /** An EventBridge {@code Scheduled Event}, as a schedule rule delivers it to its target. */
+    public static String scheduled(String region, String account, String ruleArn, Instant time) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("version", "0");
+        root.put("id", UUID.randomUUID().toString());
+        root.put("detail-type", "Scheduled Event");
+        root.put("source", "aws.events");
+        root.put("account", account);
+        root.put("time", time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        root.put("region", region);
+        root.putArray("resources").add(ruleArn);
+        root.putObject("detail");
+        return root.toString();
+    }
+
     /** The parts of an HTTP request an API Gateway HTTP API (payload 2.0) event carries. */
     public record HttpRequest(String method, String rawPath, String rawQueryString, Map<String, String> headers,
                               List<String> cookies, Map<String, String> queryStringParameters,
