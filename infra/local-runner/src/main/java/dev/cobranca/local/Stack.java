@@ -290,6 +290,34 @@ public final class Stack implements AutoCloseable {
             }
         }
         scheduled.start();
+        scheduledMessages();
+    }
+
+    /** Schedule rules whose target is a queue (the remessa runs): their Input sent to the queue at each firing. */
+    @SuppressWarnings("unchecked")
+    private void scheduledMessages() {
+        dev.cobranca.local.wiring.ScheduledMessages messages = new dev.cobranca.local.wiring.ScheduledMessages(emulators.sqs().client());
+        resources.add(messages);
+        for (Map.Entry<String, Object> e : template.resources().entrySet()) {
+            if (!"AWS::Events::Rule".equals(template.resourceType(e.getKey()))) {
+                continue;
+            }
+            Map<String, Object> props = (Map<String, Object>) ((Map<String, Object>) e.getValue()).get("Properties");
+            if (props == null || props.get("ScheduleExpression") == null || !(props.get("Targets") instanceof List<?> targets)) {
+                continue;
+            }
+            String where = e.getKey() + ".Properties";
+            ScheduleExpression expression = ScheduleExpression.parse(intrinsics.string(props.get("ScheduleExpression"), where + ".ScheduleExpression"));
+            for (Object t : targets) {
+                Map<String, Object> target = (Map<String, Object>) t;
+                if (target.get("Arn") instanceof Map<?, ?> arn && arn.get("Fn::GetAtt") instanceof List<?> att
+                        && "AWS::SQS::Queue".equals(template.resourceType(String.valueOf(att.get(0)))) && target.get("Input") != null) {
+                    messages.add(new dev.cobranca.local.wiring.ScheduledMessages.Rule(e.getKey(), expression,
+                            queue(String.valueOf(att.get(0))).url(), intrinsics.string(target.get("Input"), where + ".Targets.Input")));
+                }
+            }
+        }
+        messages.start();
     }
 
     /**
