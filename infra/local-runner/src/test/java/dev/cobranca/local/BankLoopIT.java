@@ -74,7 +74,7 @@ class BankLoopIT {
         EndToEndIT.Sample sample = EndToEndIT.Sample.write(files.resolve("bank.csv"), 400, 21, 0, false);
 
         String uploadId = stack.upload(sample.file());
-        assertThat(stack.awaitFinished(uploadId, Duration.ofMinutes(3)).path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(stack.awaitFinished(uploadId, Duration.ofMinutes(8)).path("status").asText()).isEqualTo("COMPLETED");
         JsonNode bank = awaitBankAnswered(uploadId, Duration.ofMinutes(2));
 
         int accepted = sample.valid().size();
