@@ -49,6 +49,11 @@ public final class PostgresBankReturnStore implements BankReturnStore {
             on conflict do nothing
             returning id, debt_id
             """;
+    /** The batch's charges locked in debt_id order, as the e-mail claim locks them: the two wait, never deadlock. */
+    private static final String LOCK = """
+            select 1 from charges where debt_id in (select debt_id from bank_events where id = any (?) and debt_id is not null)
+             order by debt_id for update
+            """;
     private static final String CONFIRM = """
             update charges c set bank_status = 'CONFIRMED', bank_updated_at = now(), bank_reasons = null
               from (select distinct debt_id from bank_events
@@ -201,6 +206,7 @@ public final class PostgresBankReturnStore implements BankReturnStore {
                 }
                 if (matched > 0) {
                     java.sql.Array idArray = c.createArrayOf("int8", ids.toArray());
+                    update(c, LOCK, idArray);
                     TreeSet<UUID> uploads = new TreeSet<>();
                     update(c, CONFIRM, idArray);
                     try (PreparedStatement ps = c.prepareStatement(REJECT)) {
@@ -236,7 +242,7 @@ public final class PostgresBankReturnStore implements BankReturnStore {
     private static void update(Connection c, String sql, java.sql.Array ids) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, ids);
-            ps.executeUpdate();
+            ps.execute();
         }
     }
 

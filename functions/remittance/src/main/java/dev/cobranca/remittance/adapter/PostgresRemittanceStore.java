@@ -22,13 +22,20 @@ public final class PostgresRemittanceStore implements RemittanceStore {
 
     /** A run waits this long for another run of the same convênio, then fails (its trigger is retried). */
     private static final String LOCK_WAIT = "120s";
+    /**
+     * The oldest titles not yet sent, locked in debt_id order as the e-mail claim locks charges (the two wait for each
+     * other, never deadlock). Runs of one convênio are serialised by the advisory lock, so nothing else takes NOT_SENT
+     * titles meanwhile.
+     */
     private static final String PICK = """
             select debt_id, amount from charges
-             where bank_status = 'NOT_SENT' and nosso_numero is not null and left(nosso_numero, 7) = ?
-               and status in ('INVOICED', 'EMAILED', 'FAILED')
-             order by seq
-             limit ?
-               for update skip locked
+             where debt_id in (select debt_id from charges
+                                where bank_status = 'NOT_SENT' and nosso_numero is not null and left(nosso_numero, 7) = ?
+                                  and status in ('INVOICED', 'EMAILED', 'FAILED')
+                                order by seq
+                                limit ?)
+             order by debt_id
+               for update
             """;
     private static final String NEXT_NSA = """
             update remittance_sequences set last_nsa = last_nsa + 1 where convenio = ? returning last_nsa
