@@ -20,10 +20,8 @@ import javax.sql.DataSource;
 public final class PostgresChargeStore implements ChargeStore {
 
     /*
-     * One statement claims the whole message, locking rows in debt_id order (no lock-order deadlocks). It waits for a
-     * row another transaction holds rather than skipping it: that may be a concurrent delivery of the same message
-     * (once it commits, the row's claim excludes it here) or a retorno being applied to the charge (which must not make
-     * the charge miss its e-mail). Writers of charges lock in debt_id order too.
+     * One statement claims the whole message. SKIP LOCKED: a row another transaction is claiming (a concurrent
+     * delivery of the same message) is left to it, without waiting and without lock-order deadlocks.
      */
     private static final String CLAIM = """
             with free as (
@@ -31,7 +29,7 @@ public final class PostgresChargeStore implements ChargeStore {
                  where debt_id = any (?) and status = 'INVOICED'
                    and (email_claim_until is null or email_claim_until < now())
                  order by debt_id
-                   for update)
+                   for update skip locked)
             update charges c
                set email_claim_token = ?, email_claim_until = now() + ? * interval '1 second', attempts = c.attempts + 1
               from free
