@@ -2,6 +2,7 @@ package dev.cobranca.api;
 
 import dev.cobranca.api.http.ApiException;
 import dev.cobranca.api.http.Json;
+import dev.cobranca.api.model.BankSide;
 import dev.cobranca.api.model.Charge;
 import dev.cobranca.api.model.ChargeFilter;
 import dev.cobranca.api.model.NewUpload;
@@ -95,10 +96,14 @@ public final class ApiService {
     public UploadView upload(UUID id) {
         UploadProgress p = uploads.find(id).orElseThrow(() -> ApiException.notFound("upload " + id + " does not exist."));
         String reportUrl = p.rejectedReportKey() == null ? null : signer.download(p.rejectedReportKey(), config.reportUrlTtl()).url();
+        Map<String, Long> bank = uploads.bankCounts(id);
         return new UploadView(p.id(), p.status().name(),
                 new UploadView.Rows(p.rowsTotal(), p.rowsAccepted(), p.rowsRejected(), p.rowsDuplicate()),
                 new UploadView.Charges(p.charges(ChargeStatus.CREATED), p.charges(ChargeStatus.INVOICED),
                         p.charges(ChargeStatus.EMAILED), p.charges(ChargeStatus.PAID), p.charges(ChargeStatus.FAILED)),
+                new UploadView.Bank(bank.getOrDefault("NOT_SENT", 0L), bank.getOrDefault("SENT", 0L),
+                        bank.getOrDefault("CONFIRMED", 0L), bank.getOrDefault("REJECTED", 0L),
+                        bank.getOrDefault("SETTLED", 0L), bank.getOrDefault("WRITTEN_OFF", 0L)),
                 p.createdAt(), p.importStartedAt(), p.importedAt(), p.completedAt(), reportUrl, p.error(), p.overwrites(),
                 p.stuck() == null ? null : new UploadView.Stuck(p.stuck().waitingInvoice(), p.stuck().waitingEmail(),
                         p.stuck().requeued(), p.stuck().deadLettered(), p.stuck().lastRepairAt()));
@@ -119,7 +124,8 @@ public final class ApiService {
         checkDebtId(debtId);
         Charge c = charges.find(debtId).orElseThrow(() -> ApiException.notFound("charge " + debtId + " does not exist."));
         String invoiceUrl = c.invoiceKey() == null ? null : signer.download(c.invoiceKey(), config.invoiceUrlTtl()).url();
-        return new ChargeDetail(ChargeView.of(c), invoiceUrl);
+        BankSide bank = charges.bank(debtId).orElse(new BankSide("NOT_SENT", null, null, null, null, null, null, null, List.of()));
+        return new ChargeDetail(ChargeView.of(c), invoiceUrl, bank);
     }
 
     /**

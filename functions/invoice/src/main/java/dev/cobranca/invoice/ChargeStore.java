@@ -14,7 +14,7 @@ public interface ChargeStore {
     /** The charges with these debtIds, in any status; unknown ids are left out. */
     List<Charge> find(Collection<String> debtIds);
 
-    /** CREATED → INVOICED with the boleto's digits and the PDF's key, in one round trip. */
+    /** CREATED → INVOICED with the boleto's digits, nosso número, due date and the PDF's key, in one round trip. */
     void markInvoiced(List<Invoiced> invoiced);
 
     /** CREATED → FAILED with the reason; then completes the uploads these charges belonged to, if nothing else waits. */
@@ -22,6 +22,9 @@ public interface ChargeStore {
 
     /** Of these debtIds, those INVOICED (and so still waiting for their e-mail), by upload. */
     Map<UUID, List<String>> invoiced(Collection<String> debtIds);
+
+    /** Of these uploads, those imported whose charges are all past CREATED: their titles can go to the bank. */
+    List<UUID> doneInvoicing(Collection<UUID> uploadIds);
 
     /**
      * A charge to invoice.
@@ -32,7 +35,9 @@ public interface ChargeStore {
                   BigDecimal amount, LocalDate dueDate, ChargeStatus status) {
     }
 
-    record Invoiced(String debtId, String barcode, String digitableLine, String invoiceKey) {
+    /** @param boletoDueDate the boleto's due date (the debt's, or later when the debt was overdue) */
+    record Invoiced(String debtId, String barcode, String digitableLine, String invoiceKey, String nossoNumero,
+                    LocalDate boletoDueDate) {
     }
 
     record Failed(String debtId, UUID uploadId, String reason) {

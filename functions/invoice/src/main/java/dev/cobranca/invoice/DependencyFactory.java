@@ -15,11 +15,16 @@ public final class DependencyFactory {
     }
 
     public static InvoiceService service(InvoiceConfig config) {
+        var sqs = AwsClients.sqs();
+        InvoiceService.Options options = new InvoiceService.Options(config.overdueGraceDays(), config.emailAfter(),
+                config.remittanceQueueUrl() == null ? null : new SqsMessagePublisher(sqs, config.remittanceQueueUrl()),
+                java.time.Clock.system(InvoiceService.Options.BANK_ZONE));
         return new InvoiceService(
                 new PostgresChargeStore(DataSources.create(config.database(), "cobranca-invoice")),
                 new BancoDoBrasilBoletoIssuer(config.beneficiary()),
                 new PdfBoxBoletoRenderer(),
                 new S3ObjectStore(AwsClients.s3(config.forcePathStyle()), config.bucket()),
-                new SqsMessagePublisher(AwsClients.sqs(), config.emailQueueUrl()));
+                new SqsMessagePublisher(sqs, config.emailQueueUrl()),
+                options);
     }
 }

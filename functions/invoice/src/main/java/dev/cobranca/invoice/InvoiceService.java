@@ -3,16 +3,22 @@ package dev.cobranca.invoice;
 import dev.cobranca.core.boleto.Boleto;
 import dev.cobranca.core.boleto.BoletoIssuer;
 import dev.cobranca.core.boleto.BoletoRequest;
+import dev.cobranca.core.charge.BoletoDueDates;
 import dev.cobranca.core.charge.ChargeStatus;
+import dev.cobranca.core.charge.EmailAfter;
 import dev.cobranca.core.message.EmailRequested;
 import dev.cobranca.core.message.InvoiceRequested;
 import dev.cobranca.core.message.MessageCodec;
+import dev.cobranca.core.message.RemittanceRequested;
 import dev.cobranca.core.port.MessagePublisher;
 import dev.cobranca.core.port.ObjectStore;
 import dev.cobranca.invoice.ChargeStore.Charge;
 import dev.cobranca.invoice.ChargeStore.Failed;
 import dev.cobranca.invoice.ChargeStore.Invoiced;
 import dev.cobranca.invoice.pdf.BoletoPdfRenderer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -52,14 +58,38 @@ public final class InvoiceService {
     private final BoletoPdfRenderer renderer;
     private final ObjectStore objects;
     private final MessagePublisher emailQueue;
+    private final Options options;
+
+    /**
+     * How boletos meet the bank.
+     *
+     * @param overdueGraceDays {@code BOLETO_OVERDUE_GRACE_DAYS}: an overdue debt's boleto is due this many days after today
+     * @param emailAfter       {@code EMAIL_AFTER}: e-mail at once, or only after the bank confirmed the title
+     * @param remittanceQueue  where {@link RemittanceRequested} goes when an upload is done invoicing; null: the
+     *                         remittance function's schedule alone sends the titles
+     * @param clock            "today", in Brasília time (the bank's calendar)
+     */
+    public record Options(int overdueGraceDays, EmailAfter emailAfter, MessagePublisher remittanceQueue, Clock clock) {
+        public static final ZoneId BANK_ZONE = ZoneId.of("America/Sao_Paulo");
+
+        public static Options defaults() {
+            return new Options(5, EmailAfter.INVOICED, null, Clock.system(BANK_ZONE));
+        }
+    }
 
     public InvoiceService(ChargeStore charges, BoletoIssuer issuer, BoletoPdfRenderer renderer,
                           ObjectStore objects, MessagePublisher emailQueue) {
+        this(charges, issuer, renderer, objects, emailQueue, Options.defaults());
+    }
+
+    public InvoiceService(ChargeStore charges, BoletoIssuer issuer, BoletoPdfRenderer renderer,
+                          ObjectStore objects, MessagePublisher emailQueue, Options options) {
         this.charges = charges;
         this.issuer = issuer;
         this.renderer = renderer;
         this.objects = objects;
         this.emailQueue = emailQueue;
+        this.options = options;
     }
 
     public static String invoiceKey(String debtId) {
@@ -86,8 +116,10 @@ public final class InvoiceService {
             charges.markFailed(outcome.failed());
         }
         // Every charge of the message that waits for its e-mail, also those invoiced by an earlier delivery that
-        // died before enqueueing: the e-mail function claims each charge, so enqueueing twice sends once.
-        Map<java.util.UUID, List<String>> ready = charges.invoiced(debtIds);
+        // died before enqueueing: the e-mail function claims each charge, so enqueueing twice sends once. With
+        // EMAIL_AFTER=BANK_CONFIRMED the bank-return function enqueues them once the bank registered the title.
+        Map<java.util.UUID, List<String>> ready = options.emailAfter() == EmailAfter.INVOICED
+                ? charges.invoiced(debtIds) : Map.of();
         List<String> bodies = new ArrayList<>();
         for (Map.Entry<java.util.UUID, List<String>> e : ready.entrySet()) {
             for (int from = 0; from < e.getValue().size(); from += EMAIL_MESSAGE_DEBT_IDS) {
@@ -98,11 +130,30 @@ public final class InvoiceService {
         if (!bodies.isEmpty()) {
             emailQueue.publish(bodies);
         }
+        requestRemittance(found);
         LOG.info("upload {}: {} debtIds, {} invoiced now, {} failed, {} enqueued for e-mail", request.uploadId(),
                 debtIds.size(), outcome.invoiced().size(), outcome.failed().size(),
                 ready.values().stream().mapToInt(List::size).sum());
         if (outcome.uploadError() != null) {
             throw outcome.uploadError();
+        }
+    }
+
+    /**
+     * When this message moved the last CREATED charge of its upload, the upload's titles can go to the bank now. Each
+     * message checks after its own commit, so the last one to commit sees the upload done; two that both see it send
+     * two requests, and the remittance function's run sends each title once whatever the number of runs.
+     */
+    private void requestRemittance(List<Charge> found) {
+        if (options.remittanceQueue() == null || found.isEmpty()) {
+            return;
+        }
+        Set<java.util.UUID> uploads = new LinkedHashSet<>();
+        found.forEach(c -> uploads.add(c.uploadId()));
+        List<String> bodies = charges.doneInvoicing(uploads).stream()
+                .map(id -> MessageCodec.encode(RemittanceRequested.uploadInvoiced(id))).toList();
+        if (!bodies.isEmpty()) {
+            options.remittanceQueue().publish(bodies);
         }
     }
 
@@ -118,13 +169,15 @@ public final class InvoiceService {
         List<Invoiced> rendered = new ArrayList<>();
         List<Future<?>> uploads = new ArrayList<>();
         Semaphore inFlight = new Semaphore(UPLOAD_CONCURRENCY);
+        LocalDate today = LocalDate.now(options.clock());
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Charge charge : created) {
                 byte[] pdf;
                 Boleto boleto;
                 try {
+                    LocalDate boletoDue = BoletoDueDates.of(charge.dueDate(), today, options.overdueGraceDays());
                     boleto = issuer.issue(new BoletoRequest(charge.debtId(), charge.seq(), charge.name(),
-                            charge.governmentId(), charge.amount(), charge.dueDate()));
+                            charge.governmentId(), charge.amount(), boletoDue, charge.dueDate()));
                     pdf = renderer.render(boleto);
                 } catch (RuntimeException e) {
                     // Issuing and rendering are pure computations on the charge's data: retrying cannot help.
@@ -133,7 +186,8 @@ public final class InvoiceService {
                     continue;
                 }
                 String key = invoiceKey(charge.debtId());
-                rendered.add(new Invoiced(charge.debtId(), boleto.barcode(), boleto.digitableLine(), key));
+                rendered.add(new Invoiced(charge.debtId(), boleto.barcode(), boleto.digitableLine(), key,
+                        boleto.ourNumber(), boleto.request().dueDate()));
                 inFlight.acquireUninterruptibly();
                 uploads.add(executor.submit(() -> {
                     try {

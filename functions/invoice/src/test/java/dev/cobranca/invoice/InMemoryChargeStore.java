@@ -21,6 +21,8 @@ final class InMemoryChargeStore implements ChargeStore {
         String digitableLine;
         String invoiceKey;
         String lastError;
+        String nossoNumero;
+        LocalDate boletoDueDate;
 
         ChargeStatus status() {
             return charge.status();
@@ -60,6 +62,8 @@ final class InMemoryChargeStore implements ChargeStore {
                 row.barcode = i.barcode();
                 row.digitableLine = i.digitableLine();
                 row.invoiceKey = i.invoiceKey();
+                row.nossoNumero = i.nossoNumero();
+                row.boletoDueDate = i.boletoDueDate();
             }
         }
     }
@@ -84,6 +88,12 @@ final class InMemoryChargeStore implements ChargeStore {
                 .sorted(Comparator.comparingLong(r -> r.charge.seq()))
                 .forEach(r -> byUpload.computeIfAbsent(r.charge.uploadId(), k -> new ArrayList<>()).add(r.charge.debtId()));
         return byUpload;
+    }
+
+    @Override
+    public synchronized List<UUID> doneInvoicing(Collection<UUID> uploadIds) {
+        return uploadIds.stream().filter(u -> rows.values().stream()
+                .noneMatch(r -> r.charge.uploadId().equals(u) && r.status() == ChargeStatus.CREATED)).toList();
     }
 
     private static Charge with(Charge c, ChargeStatus status) {

@@ -195,7 +195,8 @@ class InvoiceFunctionIT {
         UUID upload = UUID.randomUUID();
         execute("insert into uploads (id, bucket, object_key, status) values ('" + upload + "', '" + BUCKET
                 + "', 'uploads/y.csv', 'IMPORTED')");
-        register(upload, "old-debt", "150.00", "1999-03-01");
+        // above what a boleto's 10-digit amount field holds (an overdue date no longer stops a boleto: it moves)
+        register(upload, "old-debt", "100000000.00", "1999-03-01");
         String body = MessageCodec.encode(new InvoiceRequested(upload, List.of("old-debt")));
         var event = InvoiceHandlerTest.event("sqs-invoice-requested.json");
         event.setRecords(List.of(event.getRecords().getFirst()));
@@ -205,7 +206,7 @@ class InvoiceFunctionIT {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(query("select status from charges where debt_id = 'old-debt'")).isEqualTo("FAILED");
-        assertThat(query("select last_error from charges where debt_id = 'old-debt'")).contains("1999-03-01");
+        assertThat(query("select last_error from charges where debt_id = 'old-debt'")).contains("99,999,999.99");
         assertThat(query("select status from uploads where id = '" + upload + "'")).isEqualTo("COMPLETED");
         assertThat(emailRequests()).isEmpty();
     }

@@ -113,13 +113,14 @@ class InvoiceServiceTest {
         service.handle(new InvoiceRequested(UPLOAD, List.of("good", "too-old", "too-big")));
 
         assertThat(charges.row("good").status()).isEqualTo(ChargeStatus.INVOICED);
-        assertThat(charges.row("too-old").status()).isEqualTo(ChargeStatus.FAILED);
-        assertThat(charges.row("too-old").lastError).contains("due date 1999-01-01");
+        // a long-overdue debt is no longer unprintable: its boleto is due a few days from today
+        assertThat(charges.row("too-old").status()).isEqualTo(ChargeStatus.INVOICED);
+        assertThat(charges.row("too-old").boletoDueDate).isAfter(LocalDate.of(2026, 1, 1));
         assertThat(charges.row("too-big").status()).isEqualTo(ChargeStatus.FAILED);
         assertThat(charges.row("too-big").lastError).contains("99,999,999.99");
-        assertThat(objects.objects).containsOnlyKeys("invoices/good.pdf");
+        assertThat(objects.objects).containsOnlyKeys("invoices/good.pdf", "invoices/too-old.pdf");
         assertThat(charges.completionChecks).contains(UPLOAD);
-        assertThat(emailMessages()).containsExactly(new EmailRequested(UPLOAD, List.of("good")));
+        assertThat(emailMessages()).containsExactly(new EmailRequested(UPLOAD, List.of("good", "too-old")));
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.Map;
  *                           delivered to again (its name or ARN)
  * @param invoiceQueueUrl    {@code INVOICE_QUEUE_URL}, required: where charges waiting for a boleto are enqueued again
  * @param emailQueueUrl      {@code EMAIL_QUEUE_URL}, required: where charges waiting for an e-mail are enqueued again
- * @param deadLetterQueues   {@code IMPORT_DLQ_URL}, {@code INVOICE_DLQ_URL}, {@code EMAIL_DLQ_URL}, each optional: the
+ * @param deadLetterQueues   {@code IMPORT_DLQ_URL}, {@code INVOICE_DLQ_URL}, {@code EMAIL_DLQ_URL}, {@code REMITTANCE_DLQ_URL},
+ *                          {@code BANK_RETURN_DLQ_URL}, each optional: the
  *                           dead-letter queues counted (name -> URL)
  * @param stale              {@code REPAIR_STALE_SECONDS}, default 900: how long a charge may wait in one state before
  *                           it is taken for lost and enqueued again (and how long before that is done once more)
@@ -48,7 +49,7 @@ public record RepairConfig(
     public static RepairConfig fromEnv(Map<String, String> env) {
         Env vars = Env.of(env);
         Map<String, String> dlqs = new LinkedHashMap<>();
-        for (String name : List.of("import", "invoice", "email")) {
+        for (String name : List.of("import", "invoice", "email", "remittance", "bank_return")) {
             String url = vars.optional(name.toUpperCase(java.util.Locale.ROOT) + "_DLQ_URL");
             if (url != null && !url.isBlank()) {
                 dlqs.put(name, url);

@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         description = "Runs Cobrança's functions in one JVM against S3 (S3Proxy), SQS (ElasticMQ), SMTP (GreenMail) "
                 + "and a real PostgreSQL, wired as template.yaml wires them on AWS.",
         subcommands = {CobrancaLocal.Serve.class, CobrancaLocal.Run.class, CobrancaLocal.Demo.class,
-            CobrancaLocal.Invoke.class, CobrancaLocal.Generate.class, Migrate.class},
+            CobrancaLocal.Invoke.class, CobrancaLocal.Generate.class, Migrate.class, CnabCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (run/demo: the upload COMPLETED)",
@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
             "4:a port is already in use",
             "5:file not found",
             "6:unknown function id",
-            "7:malformed event file",
+            "7:malformed event file (cnab inspect: malformed CNAB file)",
             "8:template.yaml missing or not understood",
             "9:a function failed to initialise",
             "10:a migration failed (migrate)"})
@@ -161,6 +161,10 @@ public final class CobrancaLocal {
                 description = "Set an environment variable of every function (after the template's).")
         Map<String, String> environment = new LinkedHashMap<>();
 
+        @Option(names = "--bank-pay-share", defaultValue = "0.3", paramLabel = "S",
+                description = "Share (0..1) of the confirmed titles the local bank settles (occurrence 06). Default: ${DEFAULT-VALUE}")
+        double bankPayShare = Stack.DEFAULT_BANK_PAY_SHARE;
+
         @Option(names = "--schedule-every", paramLabel = "FUNCTION=PERIOD",
                 description = "Fire FUNCTION's Schedule events every PERIOD (5s, 2m, PT30S) instead of their expression; "
                         + "every schedule also fires once at start. Default: the template's expressions.")
@@ -177,11 +181,15 @@ public final class CobrancaLocal {
         String webhookSecret;
 
         Stack.Options toOptions(Common common, boolean wire) {
+            if (!(bankPayShare >= 0 && bankPayShare <= 1)) {
+                throw new RunnerException(ExitCodes.USAGE, "--bank-pay-share must be between 0 and 1, got " + bankPayShare);
+            }
             Map<String, Duration> periods = new LinkedHashMap<>();
             schedulePeriods.forEach((id, period) -> periods.put(id, period(period)));
             return new Stack.Options(common.dataDir, common.template(), common.databaseUrl(), port,
                     new Emulators.Ports(s3Port, sqsPort, smtpPort), concurrency, visibilityTimeout, environment, wire,
-                    periods, secret("--api-token", apiToken, "COBRANCA_API_TOKEN"), secret("--webhook-secret", webhookSecret, "COBRANCA_WEBHOOK_SECRET"));
+                    periods, bankPayShare, secret("--api-token", apiToken, "COBRANCA_API_TOKEN"),
+                    secret("--webhook-secret", webhookSecret, "COBRANCA_WEBHOOK_SECRET"));
         }
 
         /** {@code 5s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT30S}). */
@@ -289,9 +297,12 @@ public final class CobrancaLocal {
             }
             System.out.printf(Locale.ROOT, "Stack ready in %.1f s (API %s, data in %s)%n", (System.nanoTime() - t0) / 1e9,
                     stack.apiEndpoint(), stack.dataDir());
-            UploadRun.Outcome outcome = new UploadRun(stack.apiEndpoint(), stack.apiToken(), System.out).run(file, follow.timeout, follow.stall);
+            UploadRun run = new UploadRun(stack.apiEndpoint(), stack.apiToken(), System.out);
+            UploadRun.Outcome outcome = run.run(file, follow.timeout, follow.stall);
+            // the loop closes at the bank: wait until it answered every title it was sent
+            boolean answered = outcome.completed() && run.followBank(outcome.uploadId(), follow.stall);
             Summary.print(System.out, stack.dataSource(), outcome.uploadId(), stack.dataDir(), stack.mainBucket());
-            return outcome.completed() ? ExitCodes.OK : ExitCodes.UPLOAD_FAILED;
+            return outcome.completed() && answered ? ExitCodes.OK : ExitCodes.UPLOAD_FAILED;
         }
     }
 

@@ -12,6 +12,7 @@ import dev.cobranca.local.template.Intrinsics;
 import dev.cobranca.local.template.Template;
 import dev.cobranca.local.template.TemplateException;
 import dev.cobranca.local.wiring.HttpApiServer;
+import dev.cobranca.local.wiring.LocalBankWiring;
 import dev.cobranca.local.wiring.LambdaInvokeServer;
 import dev.cobranca.local.wiring.LocalAuthorizer;
 import dev.cobranca.local.wiring.S3Notifications;
@@ -54,27 +55,44 @@ public final class Stack implements AutoCloseable {
      * @param concurrency       at most this many environments per function and pollers per SQS mapping; 0 or less:
      *                          the template's limits (ScalingConfig MaximumConcurrency, ReservedConcurrentExecutions)
      * @param visibilityTimeout overrides the queues' VisibilityTimeout (seconds) when not null: retries come sooner
-     * @param wire              false for {@code invoke}: no pollers, no notifications, no schedules, no HTTP server
+     * @param wire              false for {@code invoke}: no pollers, no notifications, no schedules, no HTTP server,
+     *                          no local bank
      * @param schedulePeriods   per function logical id, a period replacing its schedules' expressions (tests and
      *                          demos need seconds; EventBridge's floor is a minute)
+     * @param bankPayShare      share (0..1) of the confirmed titles the local bank settles
      * @param apiToken          the bearer token the HTTP API requires (as the JWT authorizer does on AWS); null: a new
      *                          random one
      * @param webhookSecret     the payment webhook's HMAC key (WEBHOOK_SECRET of the API); null: a new random one
      */
     public record Options(Path dataDir, Path template, String databaseUrl, int httpPort, Emulators.Ports ports,
                           int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire,
-                          Map<String, java.time.Duration> schedulePeriods, String apiToken, String webhookSecret) {
+                          Map<String, java.time.Duration> schedulePeriods, double bankPayShare, String apiToken,
+                          String webhookSecret) {
 
         public Options {
             schedulePeriods = schedulePeriods == null ? Map.of() : Map.copyOf(schedulePeriods);
+            if (!(bankPayShare >= 0 && bankPayShare <= 1)) {
+                throw new IllegalArgumentException("the bank's pay share must be between 0 and 1, got " + bankPayShare);
+            }
+        }
+
+        /** No schedule periods changed; a local bank that registers titles but settles none. */
+        public Options(Path dataDir, Path template, String databaseUrl, int httpPort, Emulators.Ports ports,
+                       int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire) {
+            this(dataDir, template, databaseUrl, httpPort, ports, concurrency, visibilityTimeout, environment, wire, Map.of(), 0,
+                    null, null);
         }
 
         public Options(Path dataDir, Path template, String databaseUrl, int httpPort, Emulators.Ports ports,
-                       int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire) {
-            this(dataDir, template, databaseUrl, httpPort, ports, concurrency, visibilityTimeout, environment, wire, Map.of(),
-                    null, null);
+                       int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire,
+                       Map<String, java.time.Duration> schedulePeriods) {
+            this(dataDir, template, databaseUrl, httpPort, ports, concurrency, visibilityTimeout, environment, wire,
+                    schedulePeriods, 0, null, null);
         }
     }
+
+    /** Share of the confirmed titles the local bank pays, unless told otherwise ({@code --bank-pay-share}). */
+    public static final double DEFAULT_BANK_PAY_SHARE = 0.3;
 
     private final Options options;
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -87,6 +105,7 @@ public final class Stack implements AutoCloseable {
     private Database database;
     private Emulators emulators;
     private HttpApiServer http;
+    private LocalBankWiring bank;
     private LambdaInvokeServer lambdaApi;
     private long startMillis;
     private final String apiToken;
@@ -242,6 +261,10 @@ public final class Stack implements AutoCloseable {
                 routes.add(new HttpApiServer.Route(r.method(), r.path(), function, r.scopes()));
             }
         }
+        // the bank answers remessas with retornos through S3, so BankReturnFunction runs as its notification
+        bank = new LocalBankWiring(emulators.s3(), emulators.s3().client(), mainBucket(), dataDir().resolve("bank"),
+                options.bankPayShare());
+        resources.add(bank);
         // the local client's token holds every scope a route asks for
         java.util.TreeSet<String> scopes = new java.util.TreeSet<>();
         routes.stream().filter(r -> r.scopes() != null).forEach(r -> scopes.addAll(r.scopes()));
@@ -281,6 +304,34 @@ public final class Stack implements AutoCloseable {
             }
         }
         scheduled.start();
+        scheduledMessages();
+    }
+
+    /** Schedule rules whose target is a queue (the remessa runs): their Input sent to the queue at each firing. */
+    @SuppressWarnings("unchecked")
+    private void scheduledMessages() {
+        dev.cobranca.local.wiring.ScheduledMessages messages = new dev.cobranca.local.wiring.ScheduledMessages(emulators.sqs().client());
+        resources.add(messages);
+        for (Map.Entry<String, Object> e : template.resources().entrySet()) {
+            if (!"AWS::Events::Rule".equals(template.resourceType(e.getKey()))) {
+                continue;
+            }
+            Map<String, Object> props = (Map<String, Object>) ((Map<String, Object>) e.getValue()).get("Properties");
+            if (props == null || props.get("ScheduleExpression") == null || !(props.get("Targets") instanceof List<?> targets)) {
+                continue;
+            }
+            String where = e.getKey() + ".Properties";
+            ScheduleExpression expression = ScheduleExpression.parse(intrinsics.string(props.get("ScheduleExpression"), where + ".ScheduleExpression"));
+            for (Object t : targets) {
+                Map<String, Object> target = (Map<String, Object>) t;
+                if (target.get("Arn") instanceof Map<?, ?> arn && arn.get("Fn::GetAtt") instanceof List<?> att
+                        && "AWS::SQS::Queue".equals(template.resourceType(String.valueOf(att.get(0)))) && target.get("Input") != null) {
+                    messages.add(new dev.cobranca.local.wiring.ScheduledMessages.Rule(e.getKey(), expression,
+                            queue(String.valueOf(att.get(0))).url(), intrinsics.string(target.get("Input"), where + ".Targets.Input")));
+                }
+            }
+        }
+        messages.start();
     }
 
     /**
@@ -483,6 +534,11 @@ public final class Stack implements AutoCloseable {
         return http == null ? null : http.endpoint();
     }
 
+    /** The local bank, or null when the stack is not wired (invoke). */
+    public LocalBankWiring bank() {
+        return bank;
+    }
+
     public Path dataDir() {
         return options.dataDir().toAbsolutePath();
     }
@@ -522,6 +578,10 @@ public final class Stack implements AutoCloseable {
         }
         unavailable.forEach((id, why) -> out.println("  function     " + id + "  NOT AVAILABLE: " + why));
         out.println("  e-mails      " + dataDir().resolve("mail") + " (.eml)");
+        if (bank != null) {
+            out.printf(java.util.Locale.ROOT, "  bank         local Banco do Brasil: answers remittances/*.rem with returns/*.ret, pays %.0f%% of confirmed titles%n",
+                    bank.payShare() * 100);
+        }
     }
 
     @Override

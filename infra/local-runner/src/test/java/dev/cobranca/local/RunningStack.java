@@ -53,7 +53,7 @@ final class RunningStack implements AutoCloseable {
      */
     static RunningStack start(Path dataDir, boolean wire, Integer visibilityTimeout) {
         // concurrency 0: the template's limits, as the runner's commands have them by default
-        return start(dataDir, wire, visibilityTimeout, 0, Map.of(), Map.of());
+        return start(dataDir, wire, visibilityTimeout, 0, Map.of(), Map.of(), 0);
     }
 
     /**
@@ -62,10 +62,20 @@ final class RunningStack implements AutoCloseable {
      */
     static RunningStack start(Path dataDir, boolean wire, Integer visibilityTimeout, int concurrency,
                               Map<String, String> environment, Map<String, Duration> schedulePeriods) {
+        return start(dataDir, wire, visibilityTimeout, concurrency, environment, schedulePeriods, 0);
+    }
+
+    /** @param bankPayShare share of the confirmed titles the local bank settles (0: none, charges stay EMAILED) */
+    static RunningStack start(Path dataDir, boolean wire, Integer visibilityTimeout, double bankPayShare) {
+        return start(dataDir, wire, visibilityTimeout, 0, Map.of(), Map.of(), bankPayShare);
+    }
+
+    static RunningStack start(Path dataDir, boolean wire, Integer visibilityTimeout, int concurrency,
+                              Map<String, String> environment, Map<String, Duration> schedulePeriods, double bankPayShare) {
         TestDatabase db = TestDatabase.create();
         try {
             Stack stack = Stack.start(new Stack.Options(dataDir, template(), db.jdbcUrl(), 0, Emulators.Ports.DYNAMIC,
-                    concurrency, visibilityTimeout, environment, wire, schedulePeriods, null, null));
+                    concurrency, visibilityTimeout, environment, wire, schedulePeriods, bankPayShare, null, null));
             return new RunningStack(db, stack, dataDir);
         } catch (RuntimeException e) {
             db.close();

@@ -98,11 +98,33 @@ public final class SampleDebtGenerator {
         String name = random.nextInt(50) == 0 ? last2 + ", " + first : first + " " + surnames;
         String governmentId = random.nextInt(20) == 0
                 ? Integer.toString(1000 + random.nextInt(9000))
-                : "%011d".formatted(random.nextLong(100_000_000_000L));
+                : cpfMostly("%011d".formatted(random.nextLong(100_000_000_000L)));
         String local = random.nextBoolean() ? ascii(first) + "." + ascii(last2) : ascii(first) + random.nextInt(100);
         String email = local + "@" + DOMAINS[random.nextInt(DOMAINS.length)];
         repeat = new Person(name, governmentId, email);
         return repeat;
+    }
+
+    /**
+     * Nine in ten 11-digit ids get valid CPF check digits (the bank registers those titles), the rest keep random ones
+     * (the bank rejects them with its reason code). Derived from the digits alone: the random sequence is unchanged.
+     */
+    static String cpfMostly(String elevenDigits) {
+        if (elevenDigits.charAt(8) == '0') {
+            return elevenDigits;
+        }
+        String base = elevenDigits.substring(0, 9);
+        int first = cpfDigit(base, 10);
+        return base + first + cpfDigit(base + first, 11);
+    }
+
+    private static int cpfDigit(String digits, int firstWeight) {
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            sum += (digits.charAt(i) - '0') * (firstWeight - i);
+        }
+        int r = sum * 10 % 11;
+        return r == 10 ? 0 : r;
     }
 
     private String amount() {

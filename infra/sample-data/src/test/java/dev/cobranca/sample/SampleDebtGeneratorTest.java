@@ -64,4 +64,11 @@ class SampleDebtGeneratorTest {
         SampleDebtGenerator.write(out, rows, seed, dirty);
         return out.toString();
     }
+
+    @Test
+    void shouldGiveMostCpfsValidCheckDigits_soThatTheLocalBankRegistersThem() {
+        assertThat(dev.cobranca.core.importing.GovernmentIds.hasValidCheckDigits(SampleDebtGenerator.cpfMostly("52998224799"))).isTrue();
+        assertThat(SampleDebtGenerator.cpfMostly("52998224799")).isEqualTo("52998224725"); // a known valid CPF
+        assertThat(SampleDebtGenerator.cpfMostly("12345678012")).as("the eighth digit 0: left invalid").isEqualTo("12345678012");
+    }
 }

@@ -44,6 +44,8 @@ class TemplateTest {
             "CsvImportFunction", List.of("DATABASE_URL", "BUCKET_NAME", "INVOICE_QUEUE_URL"),
             "InvoiceFunction", List.of("DATABASE_URL", "BUCKET_NAME", "EMAIL_QUEUE_URL"),
             "EmailFunction", List.of("DATABASE_URL", "BUCKET_NAME"),
+            "RemittanceFunction", List.of("DATABASE_URL", "BUCKET_NAME"),
+            "BankReturnFunction", List.of("DATABASE_URL", "BUCKET_NAME"),
             "MigrationFunction", List.of("DATABASE_URL"),
             "RepairFunction", List.of("DATABASE_URL", "IMPORT_FUNCTION_NAME", "INVOICE_QUEUE_URL", "EMAIL_QUEUE_URL"));
 
@@ -54,7 +56,7 @@ class TemplateTest {
     @Test
     void shouldDeclareTheFunctions() {
         assertThat(functions()).containsExactlyInAnyOrder("ApiFunction", "CsvImportFunction", "InvoiceFunction", "EmailFunction",
-                "MigrationFunction", "RepairFunction");
+                "RemittanceFunction", "BankReturnFunction", "MigrationFunction", "RepairFunction");
     }
 
     /** The event type a function's triggers deliver. */
@@ -353,7 +355,7 @@ class TemplateTest {
                 }
             }
         }
-        assertThat(consumers).containsOnlyKeys("InvoiceQueue", "EmailQueue");
+        assertThat(consumers).containsOnlyKeys("InvoiceQueue", "EmailQueue", "RemittanceQueue");
         consumers.forEach((queue, function) -> {
             Map<String, Object> props = T.properties(queue);
             Map<String, Object> redrive = map(props.get("RedrivePolicy"));
@@ -420,6 +422,30 @@ class TemplateTest {
         assertThat(String.valueOf(props.get("Filter"))).contains("Value=uploads/");
         // the literal bucket name the functions get must be the bucket's own name
         assertThat(T.environment("ApiFunction").get("BUCKET_NAME")).isEqualTo(bucket.get("BucketName"));
+    }
+
+    @Test
+    void theBankLoopShouldBeWired_retornosOnReturns_remessasOnASchedule_eachFunctionOnItsOwnPrefixes() {
+        Map<String, Object> retorno = map(map(T.properties("BankReturnFunction").get("Events")).values().iterator().next());
+        assertThat(retorno.get("Type")).isEqualTo("S3");
+        Map<String, Object> props = map(retorno.get("Properties"));
+        assertThat(map(props.get("Bucket"))).containsEntry("Ref", "UploadsBucket");
+        assertThat(String.valueOf(props.get("Filter"))).contains("Value=returns/");
+        assertThat(T.properties("BankReturnFunction")).containsKey("DeadLetterQueue");
+
+        Map<String, Object> rule = T.properties("RemittanceScheduleRule");
+        assertThat(map(rule.get("ScheduleExpression"))).containsEntry("Ref", "RemittanceSchedule");
+        Map<String, Object> target = map(list(rule.get("Targets")).getFirst());
+        assertThat(list(map(target.get("Arn")).get("Fn::GetAtt"))).containsExactly("RemittanceQueue", "Arn");
+        // the rule's message is one the remittance function reads
+        dev.cobranca.core.message.MessageCodec.decode((String) target.get("Input"), dev.cobranca.core.message.RemittanceRequested.class);
+        assertThat(String.valueOf(T.properties("RemittanceQueuePolicy"))).contains("events.amazonaws.com");
+        assertThat(map(T.environment("InvoiceFunction").get("REMITTANCE_QUEUE_URL"))).containsEntry("Ref", "RemittanceQueue");
+
+        String remittancePolicies = String.valueOf(T.properties("RemittanceFunction").get("Policies"));
+        assertThat(remittancePolicies).contains("/remittances/*").doesNotContain("S3Crud").doesNotContain("/returns/");
+        String returnPolicies = String.valueOf(T.properties("BankReturnFunction").get("Policies"));
+        assertThat(returnPolicies).contains("/returns/*").contains("/reports/returns/*").doesNotContain("S3Crud");
     }
 
     @Test

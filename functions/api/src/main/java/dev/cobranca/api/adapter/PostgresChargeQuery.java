@@ -42,6 +42,11 @@ public final class PostgresChargeQuery implements ChargeQuery {
     }
 
     @Override
+    public Optional<dev.cobranca.api.model.BankSide> bank(String debtId) {
+        return BankRows.find(dataSource, debtId);
+    }
+
+    @Override
     public List<Charge> page(ChargeFilter filter, long afterSeq, int limit) {
         List<Object> params = new ArrayList<>();
         String sql = sql(filter, afterSeq, limit, params);

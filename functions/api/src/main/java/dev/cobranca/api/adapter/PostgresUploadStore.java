@@ -70,6 +70,11 @@ public final class PostgresUploadStore implements UploadStore {
     }
 
     @Override
+    public Map<String, Long> bankCounts(UUID id) {
+        return BankRows.counts(dataSource, id);
+    }
+
+    @Override
     public Optional<UploadProgress> find(UUID id) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FIND)) {
             ps.setObject(1, id);

@@ -2,6 +2,7 @@ package dev.cobranca.api.port;
 
 import dev.cobranca.api.model.NewUpload;
 import dev.cobranca.api.model.UploadProgress;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,4 +13,9 @@ public interface UploadStore {
     void create(NewUpload upload);
 
     Optional<UploadProgress> find(UUID id);
+
+    /** The upload's charges that have a boleto, counted by bank status (NOT_SENT, SENT, ...); missing ones count 0. */
+    default Map<String, Long> bankCounts(UUID id) {
+        return Map.of();
+    }
 }

@@ -14,6 +14,7 @@ public record UploadView(
         String status,
         Rows rows,
         Charges charges,
+        Bank bank,
         Instant createdAt,
         Instant importStartedAt,
         Instant importedAt,
@@ -27,6 +28,10 @@ public record UploadView(
     }
 
     public record Charges(long created, long invoiced, long emailed, long paid, long failed) {
+    }
+
+    /** The upload's charges that have a boleto, by bank status. */
+    public record Bank(long notSent, long sent, long confirmed, long rejected, long settled, long writtenOff) {
     }
 
     /** What the last repair run found (null before any ran); deadLettered counts every upload's messages. */

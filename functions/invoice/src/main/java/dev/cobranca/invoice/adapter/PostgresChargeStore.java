@@ -27,8 +27,10 @@ public final class PostgresChargeStore implements ChargeStore {
     private static final String MARK_INVOICED = """
             update charges c
                set status = 'INVOICED', barcode = v.barcode, digitable_line = v.digitable_line,
-                   invoice_key = v.invoice_key, invoiced_at = now(), last_error = null
-              from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as v (debt_id, barcode, digitable_line, invoice_key)
+                   invoice_key = v.invoice_key, nosso_numero = v.nosso_numero, boleto_due_date = v.boleto_due_date::date,
+                   invoiced_at = now(), last_error = null
+              from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                   as v (debt_id, barcode, digitable_line, invoice_key, nosso_numero, boleto_due_date)
              where c.debt_id = v.debt_id and c.status = 'CREATED'
             """;
     private static final String MARK_FAILED = """
@@ -41,6 +43,11 @@ public final class PostgresChargeStore implements ChargeStore {
             select upload_id, debt_id from charges
              where debt_id = any (?) and status = 'INVOICED'
              order by upload_id, seq
+            """;
+    private static final String DONE_INVOICING = """
+            select u.id from uploads u
+             where u.id = any (?) and u.status in ('IMPORTED', 'COMPLETED')
+               and not exists (select 1 from charges c where c.upload_id = u.id and c.status = 'CREATED')
             """;
     /** last_error is for people reading a charge: long PDFBox messages are cut. */
     private static final int MAX_ERROR = 1000;
@@ -82,6 +89,8 @@ public final class PostgresChargeStore implements ChargeStore {
             ps.setArray(2, texts(c, invoiced.stream().map(Invoiced::barcode).toList()));
             ps.setArray(3, texts(c, invoiced.stream().map(Invoiced::digitableLine).toList()));
             ps.setArray(4, texts(c, invoiced.stream().map(Invoiced::invoiceKey).toList()));
+            ps.setArray(5, texts(c, invoiced.stream().map(Invoiced::nossoNumero).toList()));
+            ps.setArray(6, texts(c, invoiced.stream().map(i -> i.boletoDueDate().toString()).toList()));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("marking charges INVOICED failed: " + e.getMessage(), e);
@@ -131,6 +140,25 @@ public final class PostgresChargeStore implements ChargeStore {
             return byUpload;
         } catch (SQLException e) {
             throw new IllegalStateException("reading invoiced charges failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<UUID> doneInvoicing(Collection<UUID> uploadIds) {
+        if (uploadIds.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DONE_INVOICING)) {
+            ps.setArray(1, c.createArrayOf("uuid", uploadIds.toArray()));
+            List<UUID> done = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    done.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return done;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading uploads' invoicing progress failed: " + e.getMessage(), e);
         }
     }
 

@@ -86,7 +86,7 @@ public final class PdfBoxBoletoRenderer implements BoletoPdfRenderer {
     private record Printed(
             String bankName, String bankCode, String line, String dueDate, String amount, String beneficiary,
             String beneficiaryCnpj, String beneficiaryCode, String payer, String payerDocument, String ourNumber,
-            String documentNumber, String documentDate, String wallet) {
+            String documentNumber, String documentDate, String wallet, String debtDueDate) {
 
         static Printed of(Boleto b, LocalDate today) {
             BoletoRequest r = b.request();
@@ -105,7 +105,8 @@ public final class PdfBoxBoletoRenderer implements BoletoPdfRenderer {
                     b.ourNumber(),
                     r.debtId(),
                     BoletoText.date(today),
-                    ben.wallet());
+                    ben.wallet(),
+                    r.dueDateMoved() ? BoletoText.date(r.debtDueDate()) : null);
         }
 
         private static String bankName(String code) {
@@ -184,6 +185,10 @@ public final class PdfBoxBoletoRenderer implements BoletoPdfRenderer {
         s.text(L + 1, 84, "Cobrança referente ao débito " + p.documentNumber + ".", false, 8, RIGHT_COLUMN - L - 3);
         s.text(L + 1, 80, "Em caso de dúvida, fale com o beneficiário: " + p.beneficiary + ".", false, 8,
                 RIGHT_COLUMN - L - 3);
+        if (p.debtDueDate != null) {
+            // the debt was overdue when invoiced: the boleto is due later so it can still be paid
+            s.text(L + 1, 76, "Vencimento original do débito: " + p.debtDueDate + ".", false, 8, RIGHT_COLUMN - L - 3);
+        }
         String[] right = {"(-) Desconto / Abatimento", "(-) Outras deduções", "(+) Mora / Multa",
                 "(+) Outros acréscimos", "(=) Valor cobrado"};
         float step = (92 - 61) / 5f;

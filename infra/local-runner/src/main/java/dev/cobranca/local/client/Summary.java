@@ -46,12 +46,15 @@ public final class Summary {
                     out.println("  import     " + stage(u.getLong("rows_total"), "rows",
                             u.getTimestamp("import_started_at"), u.getTimestamp("imported_at")));
                     charges(out, c, id);
+                    BankSummary.print(out, c, id);
                     out.println("Files");
                     Path bucketDir = dataDir.resolve("s3").resolve(bucket);
                     out.println("  boletos    " + bucketDir.resolve("invoices") + "  (" + count(bucketDir.resolve("invoices"), ".pdf") + " PDFs)");
                     out.println("  e-mails    " + dataDir.resolve("mail") + "  (" + count(dataDir.resolve("mail"), ".eml") + " .eml)");
                     String report = u.getString("rejected_report_key");
                     out.println("  rejected   " + (report == null ? "none" : bucketDir.resolve(report).toString()));
+                    out.println("  remessas   " + bucketDir.resolve("remittances") + "  (" + count(bucketDir.resolve("remittances"), ".rem") + " .rem)");
+                    out.println("  retornos   " + bucketDir.resolve("returns") + "  (" + count(bucketDir.resolve("returns"), ".ret") + " .ret)");
                 }
             }
         } catch (SQLException e) {

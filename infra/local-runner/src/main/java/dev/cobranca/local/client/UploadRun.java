@@ -143,6 +143,56 @@ public final class UploadRun {
         }
     }
 
+    /**
+     * After the upload completed: follows {@code GET /uploads/{id}}'s {@code bank} counts until no title with a boleto
+     * waits to be sent or for the bank's answer.
+     *
+     * @return false when the bank stopped answering for {@code stall}
+     */
+    public boolean followBank(String uploadId, Duration stall) {
+        URI status = api.resolve("/uploads/" + uploadId);
+        long lastChange = System.nanoTime();
+        String lastSeen = "";
+        long lastPrint = 0;
+        try {
+            while (true) {
+                HttpResponse<String> response = send(HttpRequest.newBuilder(status).GET().build());
+                if (response.statusCode() != 200) {
+                    throw new RunnerException(ExitCodes.UPLOAD_FAILED, "GET /uploads/" + uploadId + " answered "
+                            + response.statusCode() + ": " + response.body());
+                }
+                JsonNode bank = parse(response.body()).path("bank");
+                long waiting = bank.path("notSent").asLong() + bank.path("sent").asLong();
+                String text = bankLine(bank);
+                if (waiting == 0) {
+                    out.println("  bank · " + text);
+                    return true;
+                }
+                if (!text.equals(lastSeen)) {
+                    lastSeen = text;
+                    lastChange = System.nanoTime();
+                    if (System.currentTimeMillis() - lastPrint >= 2000) {
+                        out.println("  bank · " + text);
+                        lastPrint = System.currentTimeMillis();
+                    }
+                } else if (System.nanoTime() - lastChange > stall.toNanos()) {
+                    out.println("The bank has not answered for " + stall.toSeconds() + " s: " + text);
+                    return false;
+                }
+                Thread.sleep(500);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunnerException(ExitCodes.UPLOAD_FAILED, "Interrupted while following the bank for upload " + uploadId);
+        }
+    }
+
+    private static String bankLine(JsonNode bank) {
+        return String.format(Locale.ROOT, "to send %d · sent %d · confirmed %d · rejected %d · settled %d · written off %d",
+                bank.path("notSent").asLong(), bank.path("sent").asLong(), bank.path("confirmed").asLong(),
+                bank.path("rejected").asLong(), bank.path("settled").asLong(), bank.path("writtenOff").asLong());
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,239 @@
+package dev.cobranca.bankreturn;
+
+import dev.cobranca.bankreturn.BankReturnStore.Applied;
+import dev.cobranca.bankreturn.BankReturnStore.FileClaim;
+import dev.cobranca.bankreturn.BankReturnStore.FileOutcome;
+import dev.cobranca.bankreturn.BankReturnStore.Unmatched;
+import dev.cobranca.core.bank.CnabFormatException;
+import dev.cobranca.core.bank.CnabLineError;
+import dev.cobranca.core.bank.ReturnHeader;
+import dev.cobranca.core.bank.ReturnListener;
+import dev.cobranca.core.bank.ReturnOccurrence;
+import dev.cobranca.core.bank.ReturnReader;
+import dev.cobranca.core.charge.EmailAfter;
+import dev.cobranca.core.message.EmailRequested;
+import dev.cobranca.core.message.MessageCodec;
+import dev.cobranca.core.port.MessagePublisher;
+import dev.cobranca.core.port.ObjectStore;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one retorno from the bucket and applies it. The object is copied to a temporary file while its SHA-256 is
+ * computed (a file already read is skipped before anything is applied), then streamed through the bank's reader in
+ * batches of occurrences, each batch one transaction. A line that cannot be read is reported and skipped; a file that
+ * cannot be read at all (no header, no trailer) is FAILED with its report, and what was read before the fault stays
+ * applied: each occurrence stands on its own.
+ */
+public final class BankReturnService {
+
+    public static final String PREFIX = "returns/";
+    public static final String REPORT_PREFIX = "reports/returns/";
+    private static final Logger LOG = LoggerFactory.getLogger(BankReturnService.class);
+    private static final int BATCH = 1_000;
+    private static final int EMAIL_MESSAGE_DEBT_IDS = 100;
+
+    /** What one file did; {@code skipped} when its bytes were read before. */
+    public record Result(String key, String status, boolean skipped, long occurrences, int matched, int unmatched,
+                         int duplicates, int errors, String reportKey) {
+    }
+
+    private final BankReturnStore store;
+    private final ReturnReader reader;
+    private final ObjectStore objects;
+    private final EmailAfter emailAfter;
+    private final MessagePublisher emailQueue;
+
+    public BankReturnService(BankReturnStore store, ReturnReader reader, ObjectStore objects, EmailAfter emailAfter,
+                             MessagePublisher emailQueue) {
+        this.store = store;
+        this.reader = reader;
+        this.objects = objects;
+        this.emailAfter = emailAfter;
+        this.emailQueue = emailQueue;
+    }
+
+    /** A retorno's key: under {@code returns/}, ending in .ret or .txt in any case (banks and VANs name them so). */
+    public static boolean isReturnFile(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return key.startsWith(PREFIX) && key.length() > PREFIX.length() && (lower.endsWith(".ret") || lower.endsWith(".txt"));
+    }
+
+    public Result handle(String key) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("retorno-", ".ret");
+            String sha256 = copy(key, tmp);
+            FileClaim claim = store.begin(key, sha256);
+            if (claim.alreadyRead()) {
+                LOG.info("{}: the same bytes were read before (status {}); nothing to do", key, claim.status());
+                return new Result(key, claim.status(), true, 0, 0, 0, 0, 0, null);
+            }
+            return apply(key, claim.id(), tmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + key + " failed", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    LOG.debug("cannot delete {}", tmp, e);
+                }
+            }
+        }
+    }
+
+    private String copy(String key, Path tmp) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new DigestInputStream(objects.open(key), sha); OutputStream out = Files.newOutputStream(tmp)) {
+            in.transferTo(out);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private Result apply(String key, long fileId, Path file) throws IOException {
+        Collector collector = new Collector(fileId);
+        String fatal = null;
+        try (InputStream in = Files.newInputStream(file)) {
+            reader.read(in, collector);
+        } catch (CnabFormatException e) {
+            fatal = e.getMessage();
+            collector.errors.add(new CnabLineError(e.line(), e.reason()));
+        }
+        collector.flush();
+        if (emailAfter == EmailAfter.BANK_CONFIRMED) {
+            enqueueEmails(store.confirmedAwaitingEmail(fileId));
+        }
+        String name = key.substring(PREFIX.length());
+        String reportKey = null;
+        if (!collector.errors.isEmpty()) {
+            reportKey = REPORT_PREFIX + name + ".errors.csv";
+            writeReport(reportKey, "line,reason", collector.errors.stream()
+                    .map(e -> e.line() + "," + csv(e.reason())).toList());
+        }
+        List<Unmatched> unmatched = store.unmatched(fileId);
+        if (!unmatched.isEmpty()) {
+            writeReport(REPORT_PREFIX + name + ".unmatched.csv", "line,nossoNumero,occurrence,occurrenceName",
+                    unmatched.stream().map(u -> u.line() + "," + u.nossoNumero() + "," + u.code() + "," + csv(u.name())).toList());
+            LOG.warn("{}: {} occurrences name no charge we know (kept in bank_events, listed in {}{}.unmatched.csv)", key,
+                    unmatched.size(), REPORT_PREFIX, name);
+        }
+        String status = fatal != null ? "FAILED" : collector.errors.isEmpty() ? "APPLIED" : "PARTIAL";
+        Applied applied = collector.applied;
+        store.finish(fileId, new FileOutcome(status, collector.read, applied, collector.errors.size(), fatal, reportKey,
+                collector.note));
+        LOG.info("{}: {} — {} occurrences ({} applied to charges, {} unknown titles, {} seen before), {} bad lines", key,
+                status, collector.read, applied.matched(), applied.unmatched(), applied.duplicates(), collector.errors.size());
+        return new Result(key, status, false, collector.read, applied.matched(), applied.unmatched(), applied.duplicates(),
+                collector.errors.size(), reportKey);
+    }
+
+    private void enqueueEmails(Map<UUID, List<String>> ready) {
+        List<String> bodies = new ArrayList<>();
+        ready.forEach((upload, ids) -> {
+            for (int from = 0; from < ids.size(); from += EMAIL_MESSAGE_DEBT_IDS) {
+                bodies.add(MessageCodec.encode(new EmailRequested(upload,
+                        ids.subList(from, Math.min(from + EMAIL_MESSAGE_DEBT_IDS, ids.size())))));
+            }
+        });
+        if (!bodies.isEmpty()) {
+            emailQueue.publish(bodies);
+        }
+    }
+
+    private void writeReport(String key, String header, List<String> lines) throws IOException {
+        Path tmp = Files.createTempFile("retorno-report-", ".csv");
+        try {
+            try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
+                w.write(header);
+                w.write('\n');
+                for (String line : lines) {
+                    w.write(line);
+                    w.write('\n');
+                }
+            }
+            objects.put(key, tmp, "text/csv; charset=utf-8");
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.contains(",") || value.contains("\"") || value.contains("\n")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    /** Gathers the reader's callbacks into batches; bad lines are kept for the report. */
+    private final class Collector implements ReturnListener {
+        private final long fileId;
+        private final List<ReturnOccurrence> batch = new ArrayList<>(BATCH);
+        private final List<CnabLineError> errors = new ArrayList<>();
+        private Applied applied = new Applied(0, 0, 0);
+        private long read;
+        private String note;
+
+        Collector(long fileId) {
+            this.fileId = fileId;
+        }
+
+        @Override
+        public void onHeader(ReturnHeader header) {
+            String other = store.header(fileId, header);
+            if (other != null) {
+                note = "NSA " + header.nsa() + " of convênio " + header.convenio() + " was also in " + other
+                        + " (a re-sent retorno: occurrences already applied are skipped)";
+                LOG.warn("{}", note);
+            }
+        }
+
+        @Override
+        public void onOccurrence(ReturnOccurrence occurrence) {
+            read++;
+            batch.add(occurrence);
+            if (batch.size() >= BATCH) {
+                flush();
+            }
+        }
+
+        @Override
+        public void onError(CnabLineError error) {
+            // the report of a file whose every line is bad stays bounded
+            if (errors.size() < 100_000) {
+                errors.add(error);
+            }
+        }
+
+        void flush() {
+            if (!batch.isEmpty()) {
+                applied = applied.plus(store.apply(fileId, List.copyOf(batch), emailAfter == EmailAfter.BANK_CONFIRMED));
+                batch.clear();
+            }
+        }
+    }
+}

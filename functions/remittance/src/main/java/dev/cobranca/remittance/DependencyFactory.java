@@ -1,0 +1,25 @@
+package dev.cobranca.remittance;
+
+import dev.cobranca.aws.AwsClients;
+import dev.cobranca.aws.S3ObjectStore;
+import dev.cobranca.core.bank.bb.BancoDoBrasilRemittanceWriter;
+import dev.cobranca.postgres.DataSources;
+import dev.cobranca.remittance.adapter.PostgresRemittanceStore;
+import java.time.Clock;
+
+/** The composition root: built once per execution environment, during init. */
+public final class DependencyFactory {
+
+    private DependencyFactory() {
+    }
+
+    public static RemittanceService service(RemittanceConfig config) {
+        return new RemittanceService(
+                new PostgresRemittanceStore(DataSources.create(config.database(), "cobranca-remittance")),
+                new BancoDoBrasilRemittanceWriter(),
+                new S3ObjectStore(AwsClients.s3(config.forcePathStyle()), config.bucket()),
+                new RemittanceService.Sender(config.beneficiary(), config.agencyDigit(), config.accountDigit(),
+                        config.walletVariation(), config.terms()),
+                config.maxTitles(), config.maxFiles(), Clock.system(RemittanceService.BANK_ZONE));
+    }
+}

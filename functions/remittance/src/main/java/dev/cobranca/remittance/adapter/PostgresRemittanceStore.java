@@ -1,0 +1,253 @@
+package dev.cobranca.remittance.adapter;
+
+import dev.cobranca.core.bank.Payer;
+import dev.cobranca.core.bank.RemittanceTitle;
+import dev.cobranca.remittance.RemittanceStore;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/** {@link RemittanceStore} on the {@code remittances}, {@code remittance_sequences} and {@code charges} tables. */
+public final class PostgresRemittanceStore implements RemittanceStore {
+
+    /** A run waits this long for another run of the same convênio, then fails (its trigger is retried). */
+    private static final String LOCK_WAIT = "120s";
+    /**
+     * The oldest titles not yet sent, locked in debt_id order as the e-mail claim locks charges (the two wait for each
+     * other, never deadlock). Runs of one convênio are serialised by the advisory lock, so nothing else takes NOT_SENT
+     * titles meanwhile.
+     */
+    private static final String PICK = """
+            select debt_id, amount from charges
+             where debt_id in (select debt_id from charges
+                                where bank_status = 'NOT_SENT' and nosso_numero is not null and left(nosso_numero, 7) = ?
+                                  and status in ('INVOICED', 'EMAILED', 'FAILED')
+                                order by seq
+                                limit ?)
+             order by debt_id
+               for update
+            """;
+    private static final String NEXT_NSA = """
+            update remittance_sequences set last_nsa = last_nsa + 1 where convenio = ? returning last_nsa
+            """;
+    private static final String INSERT = """
+            insert into remittances (convenio, nsa, object_key, title_count, total_amount, generated_at)
+            values (?, ?, ?, ?, ?, ?) returning id
+            """;
+    private static final String MARK_SENT = """
+            update charges set bank_status = 'SENT', remittance_id = ?, bank_updated_at = now()
+             where debt_id = any (?) and bank_status = 'NOT_SENT'
+            """;
+    private static final String TITLES = """
+            select nosso_numero, debt_id, boleto_due_date, due_date, amount,
+                   (coalesce(invoiced_at, created_at) at time zone 'America/Sao_Paulo')::date as issued,
+                   -- the CSV allows 1 to 14 digits: zeros on the left make it a CPF (up to 11) or a CNPJ, as
+                   -- FEBRABAN's "tipo de inscrição" reads the number; a wrong check digit is the bank's to refuse
+                   case when length(government_id) <= 11 then lpad(government_id, 11, '0')
+                        else lpad(government_id, 14, '0') end as government_id,
+                   name, payer_address, payer_district, payer_zip_code, payer_city, payer_state
+              from charges where remittance_id = ? order by seq
+            """;
+    private static final String BUILDING = """
+            select id, convenio, nsa, object_key, title_count, generated_at from remittances
+             where convenio = ? and status = 'BUILDING' order by nsa
+            """;
+    private static final String WRITTEN = """
+            update remittances set status = 'WRITTEN', written_at = now(), title_count = ?, total_amount = ?
+             where id = ?
+            """;
+    private static final String REFUSED = """
+            update charges c set bank_status = 'REJECTED', bank_reasons = v.reason, bank_updated_at = now()
+              from unnest(?::text[], ?::text[]) as v (nosso_numero, reason)
+             where c.nosso_numero = v.nosso_numero and c.remittance_id = ?
+            """;
+
+    private final DataSource dataSource;
+
+    public PostgresRemittanceStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public AutoCloseable lock(String convenio) {
+        try {
+            Connection c = dataSource.getConnection();
+            try (Statement s = c.createStatement()) {
+                s.execute("set statement_timeout = '" + LOCK_WAIT + "'");
+                try (PreparedStatement ps = c.prepareStatement("select pg_advisory_lock(hashtext(?))")) {
+                    ps.setString(1, "remittance:" + convenio);
+                    ps.execute();
+                }
+                s.execute("reset statement_timeout");
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+            return () -> {
+                // closing a pooled connection does not end the session: unlock explicitly
+                try (c; PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(hashtext(?))")) {
+                    ps.setString(1, "remittance:" + convenio);
+                    ps.execute();
+                }
+            };
+        } catch (SQLException e) {
+            throw new IllegalStateException("taking the remittance lock of convênio " + convenio + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Remittance> building(String convenio) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(BUILDING)) {
+            ps.setString(1, convenio);
+            List<Remittance> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Remittance(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
+                            rs.getObject(6, LocalDateTime.class)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading BUILDING remessas failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<Remittance> claim(String convenio, int maxTitles, LocalDateTime generatedAt, KeyFunction keyFor) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "insert into remittance_sequences (convenio) values (?) on conflict do nothing")) {
+                    ps.setString(1, convenio);
+                    ps.executeUpdate();
+                }
+                List<String> debtIds = new ArrayList<>();
+                BigDecimal total = BigDecimal.ZERO;
+                try (PreparedStatement ps = c.prepareStatement(PICK)) {
+                    ps.setString(1, convenio);
+                    ps.setInt(2, maxTitles);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            debtIds.add(rs.getString(1));
+                            total = total.add(rs.getBigDecimal(2));
+                        }
+                    }
+                }
+                if (debtIds.isEmpty()) {
+                    c.rollback();
+                    return Optional.empty();
+                }
+                long nsa;
+                try (PreparedStatement ps = c.prepareStatement(NEXT_NSA)) {
+                    ps.setString(1, convenio);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        nsa = rs.getLong(1);
+                    }
+                }
+                String key = keyFor.key(nsa, generatedAt);
+                long id;
+                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                    ps.setString(1, convenio);
+                    ps.setLong(2, nsa);
+                    ps.setString(3, key);
+                    ps.setInt(4, debtIds.size());
+                    ps.setBigDecimal(5, total);
+                    ps.setObject(6, generatedAt);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        id = rs.getLong(1);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(MARK_SENT)) {
+                    ps.setLong(1, id);
+                    ps.setArray(2, c.createArrayOf("text", debtIds.toArray()));
+                    int marked = ps.executeUpdate();
+                    if (marked != debtIds.size()) {
+                        throw new IllegalStateException("remessa NSA " + nsa + ": marked " + marked + " of " + debtIds.size()
+                                + " picked charges SENT");
+                    }
+                }
+                c.commit();
+                return Optional.of(new Remittance(id, convenio, nsa, key, debtIds.size(), generatedAt));
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("building a remessa failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void titles(long remittanceId, Consumer<RemittanceTitle> each) {
+        try (Connection c = dataSource.getConnection()) {
+            // a cursor (fetch size, outside autocommit): a remessa of 100,000 titles is never held whole
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(TITLES)) {
+                ps.setFetchSize(2_000);
+                ps.setLong(1, remittanceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        LocalDate boletoDue = rs.getObject(3, LocalDate.class);
+                        each.accept(new RemittanceTitle(rs.getString(1), rs.getString(2),
+                                boletoDue != null ? boletoDue : rs.getObject(4, LocalDate.class),
+                                rs.getBigDecimal(5), rs.getObject(6, LocalDate.class),
+                                new Payer(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                                        rs.getString(11), rs.getString(12), rs.getString(13))));
+                    }
+                }
+                c.commit();
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the titles of remessa " + remittanceId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void markWritten(long remittanceId, long titles, BigDecimal total, List<Refused> refused) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement(WRITTEN)) {
+                    ps.setLong(1, titles);
+                    ps.setBigDecimal(2, total);
+                    ps.setLong(3, remittanceId);
+                    ps.executeUpdate();
+                }
+                if (!refused.isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement(REFUSED)) {
+                        ps.setArray(1, c.createArrayOf("text", refused.stream().map(Refused::nossoNumero).toArray()));
+                        ps.setArray(2, c.createArrayOf("text", refused.stream()
+                                .map(r -> "not written to the remessa: " + r.reason()).toArray()));
+                        ps.setLong(3, remittanceId);
+                        ps.executeUpdate();
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("marking remessa " + remittanceId + " WRITTEN failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package dev.cobranca.remittance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.cobranca.core.bank.CnabLineError;
+import dev.cobranca.core.bank.RemittanceEntry;
+import dev.cobranca.core.bank.RemittanceFileHeader;
+import dev.cobranca.core.bank.RemittanceListener;
+import dev.cobranca.core.bank.bb.BancoDoBrasilRemittanceReader;
+import dev.cobranca.emulators.S3Emulator;
+import dev.cobranca.emulators.TestDatabase;
+import dev.cobranca.remittance.adapter.PostgresRemittanceStore;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The remittance function built from its environment on a real PostgreSQL and S3Proxy, fed events/remittance through
+ * Lambda's serialization; the remessas it writes are read back with the CNAB reader.
+ */
+class RemittanceFunctionIT {
+
+    private static final String BUCKET = "cobranca-remittance-it";
+    private static final UUID UPLOAD = UUID.fromString("3f1c2a9e-7b4d-4e8a-9c61-2d5f0b7a8e14");
+    private static final Map<String, String> SDK_PROPERTIES = new HashMap<>();
+
+    @TempDir
+    static Path s3Dir;
+    static S3Emulator s3;
+    static S3Client s3Client;
+
+    private TestDatabase db;
+
+    @BeforeAll
+    static void startEmulators() {
+        s3 = S3Emulator.start(s3Dir);
+        s3.createBucket(BUCKET);
+        s3Client = s3.client();
+        SDK_PROPERTIES.put("aws.region", s3.region());
+        SDK_PROPERTIES.put("aws.accessKeyId", s3.accessKey());
+        SDK_PROPERTIES.put("aws.secretAccessKey", s3.secretKey());
+        SDK_PROPERTIES.put("aws.endpointUrlS3", s3.endpoint().toString());
+        SDK_PROPERTIES.forEach(System::setProperty);
+    }
+
+    @AfterAll
+    static void stopEmulators() {
+        SDK_PROPERTIES.keySet().forEach(System::clearProperty);
+        s3.close();
+    }
+
+    @BeforeEach
+    void freshDatabase() throws SQLException {
+        db = TestDatabase.create();
+        execute("insert into uploads (id, bucket, object_key, status) values ('" + UPLOAD + "', '" + BUCKET
+                + "', 'uploads/x.csv', 'IMPORTED')");
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    static Map<String, String> env(String jdbcUrl) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DATABASE_URL", jdbcUrl);
+        env.put("BUCKET_NAME", BUCKET);
+        env.put("S3_FORCE_PATH_STYLE", "true");
+        env.put("BOLETO_AGENCY", "1234");
+        env.put("BOLETO_ACCOUNT", "56789");
+        env.put("BOLETO_CONVENIO", "1234567");
+        env.put("BOLETO_WALLET", "17");
+        env.put("BENEFICIARY_NAME", "Cobrança Exemplo Ltda");
+        env.put("BENEFICIARY_CNPJ", "11222333000181");
+        env.put("BANK_FINE_PERCENT", "2.00");
+        env.put("BANK_INTEREST_MONTHLY_PERCENT", "1.00");
+        return env;
+    }
+
+    private static SQSEvent event() throws Exception {
+        try (InputStream in = Files.newInputStream(Path.of("../../events/remittance/sqs-remittance-requested.json"))) {
+            return LambdaEventSerializers.serializerFor(SQSEvent.class, RemittanceFunctionIT.class.getClassLoader()).fromJson(in);
+        }
+    }
+
+    /** An invoiced charge with its boleto: nosso número = convênio + 10-digit seq, as the invoice function sets it. */
+    private void invoiced(String debtId, String amount, String governmentId, String status) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("""
+                insert into charges (debt_id, upload_id, name, government_id, email, amount, due_date, status,
+                                     boleto_due_date, invoiced_at)
+                values (?, ?, 'Maria da Silva', ?, 'maria@example.com', ?::numeric, date '2026-11-01', ?,
+                        date '2026-12-20', now())""")) {
+            ps.setString(1, debtId);
+            ps.setObject(2, UPLOAD);
+            ps.setString(3, governmentId);
+            ps.setString(4, amount);
+            ps.setString(5, status);
+            ps.executeUpdate();
+        }
+        execute("update charges set nosso_numero = '1234567' || lpad(seq::text, 10, '0') where debt_id = '" + debtId + "'");
+    }
+
+    private record Read(RemittanceFileHeader header, List<RemittanceEntry> entries, List<CnabLineError> errors) {
+    }
+
+    private static Read read(byte[] file) {
+        List<RemittanceEntry> entries = new ArrayList<>();
+        List<CnabLineError> errors = new ArrayList<>();
+        RemittanceFileHeader[] header = new RemittanceFileHeader[1];
+        new BancoDoBrasilRemittanceReader().read(new ByteArrayInputStream(file), new RemittanceListener() {
+            @Override
+            public void onHeader(RemittanceFileHeader h) {
+                header[0] = h;
+            }
+
+            @Override
+            public void onEntry(RemittanceEntry entry) {
+                entries.add(entry);
+            }
+
+            @Override
+            public void onError(CnabLineError error) {
+                errors.add(error);
+            }
+        });
+        return new Read(header[0], entries, errors);
+    }
+
+    private List<String> remittanceKeys() throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select object_key from remittances order by nsa")) {
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
+        }
+        return keys;
+    }
+
+    private byte[] object(String key) {
+        return s3Client.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray();
+    }
+
+    @Test
+    void shouldSendEachInvoicedTitleOnce_inARemessaWhoseRecordsAreCnab240() throws Exception {
+        invoiced("debt-1", "100.00", "11144477735", "INVOICED");
+        invoiced("debt-2", "250.50", "11222333000181", "EMAILED");
+        invoiced("debt-3", "10.00", "11144477735", "CREATED"); // no boleto yet: not sent
+        RemittanceHandler handler = new RemittanceHandler(env(db.jdbcUrl()));
+
+        SQSBatchResponse response = handler.handleRequest(event(), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        List<String> keys = remittanceKeys();
+        assertThat(keys).singleElement().asString().matches("remittances/\\d{4}-\\d{2}-\\d{2}/000001\\.rem");
+        byte[] file = object(keys.getFirst());
+        // CNAB 240: every record 240 characters and CRLF; upper-case ASCII
+        String text = new String(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String record : text.split("\r\n")) {
+            assertThat(record).hasSize(240);
+            assertThat(record).isEqualTo(record.toUpperCase(java.util.Locale.ROOT));
+        }
+        Read read = read(file);
+        assertThat(read.errors()).isEmpty();
+        assertThat(read.header().nsa()).isEqualTo(1);
+        assertThat(read.header().convenio()).isEqualTo("1234567");
+        assertThat(read.entries()).extracting(RemittanceEntry::amount).extracting(Object::toString)
+                .containsExactly("100.00", "250.50");
+        assertThat(read.entries()).extracting(RemittanceEntry::dueDate).allMatch(d -> d.toString().equals("2026-12-20"));
+        assertThat(read.entries()).extracting(RemittanceEntry::payerDocumentType).containsExactly(1, 2);
+        assertThat(query("select string_agg(debt_id || '=' || bank_status, ',' order by debt_id) from charges"))
+                .isEqualTo("debt-1=SENT,debt-2=SENT,debt-3=NOT_SENT");
+        assertThat(query("select status || ' ' || title_count || ' ' || total_amount from remittances")).isEqualTo("WRITTEN 2 350.50");
+
+        // a second run (the schedule) finds nothing new: no second file, no title twice
+        handler.handleRequest(event(), null);
+        assertThat(remittanceKeys()).hasSize(1);
+
+        // the next invoiced title goes in the next file, with the next NSA
+        execute("update charges set status = 'INVOICED' where debt_id = 'debt-3'");
+        handler.handleRequest(event(), null);
+        assertThat(remittanceKeys()).hasSize(2);
+        Read second = read(object(remittanceKeys().get(1)));
+        assertThat(second.header().nsa()).isEqualTo(2);
+        assertThat(second.entries()).extracting(RemittanceEntry::nossoNumero)
+                .containsExactly(query("select nosso_numero from charges where debt_id = 'debt-3'"));
+    }
+
+    @Test
+    void shouldWriteTheSameFileAgain_whenARunDiedBetweenMarkingSentAndStoringIt() throws Exception {
+        invoiced("debt-1", "100.00", "11144477735", "INVOICED");
+        invoiced("debt-2", "200.00", "11144477735", "INVOICED");
+        // the crash: the claim committed (titles SENT, remessa BUILDING), the file never reached the bucket
+        var store = new PostgresRemittanceStore(db.dataSource());
+        var claimed = store.claim("1234567", 100, LocalDateTime.of(2026, 12, 1, 10, 0, 0), RemittanceService::key);
+        assertThat(claimed).isPresent();
+        assertThat(s3Client.listObjectsV2(b -> b.bucket(BUCKET).prefix("remittances/")).contents()).isEmpty();
+        invoiced("debt-3", "300.00", "11144477735", "INVOICED");
+
+        new RemittanceHandler(env(db.jdbcUrl())).handleRequest(event(), null);
+
+        // the crashed remessa is written under its own NSA and key, with its own titles; the new title goes in the next
+        assertThat(remittanceKeys()).containsExactly("remittances/2026-12-01/000001.rem", remittanceKeys().get(1));
+        Read first = read(object("remittances/2026-12-01/000001.rem"));
+        Read second = read(object(remittanceKeys().get(1)));
+        assertThat(first.header().generatedAt()).isEqualTo(LocalDateTime.of(2026, 12, 1, 10, 0, 0));
+        assertThat(first.entries()).hasSize(2);
+        assertThat(second.entries()).hasSize(1);
+        List<String> all = new ArrayList<>();
+        first.entries().forEach(e -> all.add(e.nossoNumero()));
+        second.entries().forEach(e -> all.add(e.nossoNumero()));
+        assertThat(all).doesNotHaveDuplicates().hasSize(3);
+        assertThat(query("select string_agg(status, ',' order by nsa) from remittances")).isEqualTo("WRITTEN,WRITTEN");
+
+        // writing it again gives the same bytes: the file is a function of the remessa's row and its charges
+        byte[] before = object("remittances/2026-12-01/000001.rem");
+        execute("update remittances set status = 'BUILDING' where nsa = 1");
+        new RemittanceHandler(env(db.jdbcUrl())).handleRequest(event(), null);
+        assertThat(object("remittances/2026-12-01/000001.rem")).isEqualTo(before);
+        assertThat(remittanceKeys()).hasSize(2);
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private String query(String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+}
