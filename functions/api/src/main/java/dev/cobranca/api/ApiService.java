@@ -106,7 +106,9 @@ public final class ApiService {
                         bank.getOrDefault("SETTLED", 0L), bank.getOrDefault("WRITTEN_OFF", 0L)),
                 p.createdAt(), p.importStartedAt(), p.importedAt(), p.completedAt(), reportUrl, p.error(), p.overwrites(),
                 p.stuck() == null ? null : new UploadView.Stuck(p.stuck().waitingInvoice(), p.stuck().waitingEmail(),
-                        p.stuck().requeued(), p.stuck().deadLettered(), p.stuck().lastRepairAt()));
+                        p.stuck().requeued(), p.stuck().deadLettered(), p.stuck().lastRepairAt()),
+                // an alert holds back every e-mail: it concerns this upload while it has charges waiting for theirs
+                p.charges(ChargeStatus.INVOICED) > 0 ? uploads.openMailAlerts() : List.of());
     }
 
     /** @param cursor null for the first page */

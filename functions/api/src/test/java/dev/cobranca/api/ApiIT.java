@@ -206,6 +206,32 @@ class ApiIT {
         assertThat(call(handler, Events.get("/uploads/" + UUID.randomUUID()), "GET", "/uploads/{id}").status()).isEqualTo(404);
     }
 
+    @Test
+    void shouldShowAnOpenMailAlert_whileTheUploadWaitsForItsEmails() throws Exception {
+        UUID waiting = TestData.upload(pool, "IMPORTED");
+        TestData.charges(pool, waiting, List.of(waiting + "-1"), "INVOICED");
+        UUID done = TestData.upload(pool, "COMPLETED");
+        TestData.charges(pool, done, List.of(done + "-1"), "EMAILED");
+        TestData.sql(pool, "insert into mail_alerts (kind, message, count) values ('SENDING_BLOCKED',"
+                + " '554 Message rejected: Email address is not verified', 3) on conflict (kind) do update"
+                + " set message = excluded.message, count = 3, resolved_at = null");
+        try {
+            Responses r = call(handler, Events.get("/uploads/" + waiting), "GET", "/uploads/{id}");
+            assertThat(r.json().path("mailAlerts")).hasSize(1);
+            assertThat(r.json().path("mailAlerts").get(0).path("kind").asText()).isEqualTo("SENDING_BLOCKED");
+            assertThat(r.json().path("mailAlerts").get(0).path("message").asText()).contains("not verified");
+            assertThat(r.json().path("mailAlerts").get(0).path("count").asLong()).isEqualTo(3);
+            assertThat(call(handler, Events.get("/uploads/" + done), "GET", "/uploads/{id}").json().path("mailAlerts"))
+                    .as("nothing of this upload waits for an e-mail").isEmpty();
+
+            TestData.sql(pool, "update mail_alerts set resolved_at = now() where kind = 'SENDING_BLOCKED'");
+            assertThat(call(handler, Events.get("/uploads/" + waiting), "GET", "/uploads/{id}").json().path("mailAlerts"))
+                    .as("resolved").isEmpty();
+        } finally {
+            TestData.sql(pool, "delete from mail_alerts");
+        }
+    }
+
     // ---- GET /charges/{debtId}
 
     @Test

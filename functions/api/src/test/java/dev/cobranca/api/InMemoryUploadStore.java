@@ -1,10 +1,13 @@
 package dev.cobranca.api;
 
+import dev.cobranca.api.model.MailAlert;
 import dev.cobranca.api.model.NewUpload;
 import dev.cobranca.api.model.UploadProgress;
 import dev.cobranca.api.port.UploadStore;
 import dev.cobranca.core.upload.UploadStatus;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,5 +28,12 @@ final class InMemoryUploadStore implements UploadStore {
     @Override
     public Optional<UploadProgress> find(UUID id) {
         return Optional.ofNullable(progress.get(id));
+    }
+
+    final List<MailAlert> mailAlerts = new ArrayList<>();
+
+    @Override
+    public List<MailAlert> openMailAlerts() {
+        return List.copyOf(mailAlerts);
     }
 }

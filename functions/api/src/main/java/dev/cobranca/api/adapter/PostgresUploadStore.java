@@ -1,5 +1,6 @@
 package dev.cobranca.api.adapter;
 
+import dev.cobranca.api.model.MailAlert;
 import dev.cobranca.api.model.NewUpload;
 import dev.cobranca.api.model.UploadProgress;
 import dev.cobranca.api.port.UploadStore;
@@ -9,7 +10,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,6 +40,10 @@ public final class PostgresUploadStore implements UploadStore {
                                         (select coalesce(sum(v::bigint), 0) from jsonb_each_text(dead_lettered) e(k, v)) as dead_lettered
                                    from repair_runs order by started_at desc limit 1) lr on true
              where u.id = ?
+            """;
+
+    private static final String OPEN_ALERTS = """
+            select kind, message, first_seen, last_seen, count from mail_alerts where resolved_at is null order by kind
             """;
 
     private final DataSource dataSource;
@@ -67,6 +74,21 @@ public final class PostgresUploadStore implements UploadStore {
         }
         return new UploadProgress.Stuck(rs.getLong("waiting_invoice"), rs.getLong("waiting_email"), rs.getLong("requeued"),
                 rs.getLong("dead_lettered"), at);
+    }
+
+    @Override
+    public List<MailAlert> openMailAlerts() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(OPEN_ALERTS);
+             ResultSet rs = ps.executeQuery()) {
+            List<MailAlert> alerts = new ArrayList<>();
+            while (rs.next()) {
+                alerts.add(new MailAlert(rs.getString("kind"), rs.getString("message"), ChargeRows.instant(rs, "first_seen"),
+                        ChargeRows.instant(rs, "last_seen"), rs.getLong("count")));
+            }
+            return alerts;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the e-mail alerts", e);
+        }
     }
 
     @Override

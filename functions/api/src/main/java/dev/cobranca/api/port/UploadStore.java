@@ -1,7 +1,9 @@
 package dev.cobranca.api.port;
 
+import dev.cobranca.api.model.MailAlert;
 import dev.cobranca.api.model.NewUpload;
 import dev.cobranca.api.model.UploadProgress;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,4 +20,7 @@ public interface UploadStore {
     default Map<String, Long> bankCounts(UUID id) {
         return Map.of();
     }
+
+    /** The e-mail alerts still open (every upload waiting for e-mails waits for them). */
+    List<MailAlert> openMailAlerts();
 }

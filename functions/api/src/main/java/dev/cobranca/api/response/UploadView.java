@@ -1,6 +1,8 @@
 package dev.cobranca.api.response;
 
+import dev.cobranca.api.model.MailAlert;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -22,7 +24,8 @@ public record UploadView(
         String rejectedReportUrl,
         String error,
         int overwrites,
-        Stuck stuck) {
+        Stuck stuck,
+        List<MailAlert> mailAlerts) {
 
     public record Rows(long total, long accepted, long rejected, long duplicate) {
     }
