@@ -2,6 +2,7 @@ package dev.cobranca.migration;
 
 import dev.cobranca.aws.DatabaseConfigs;
 import dev.cobranca.postgres.DatabaseConfig;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +17,10 @@ public record MigrationConfig(DatabaseConfig database) {
     public static final List<String> REQUIRED = List.of("DATABASE_URL");
 
     public static MigrationConfig fromEnv(Map<String, String> env) {
-        DatabaseConfig database = DatabaseConfigs.fromEnv(env);
-        // Flyway holds one connection for its advisory lock and migrates on a second: one alone deadlocks.
-        return new MigrationConfig(new DatabaseConfig(database.jdbcUrl(), database.user(), database.password(), 2));
+        // Flyway holds one connection for its advisory lock and migrates on a second: one alone deadlocks. Everything
+        // else (TLS, timeouts, the secret) is read as every function reads it.
+        Map<String, String> withPool = new HashMap<>(env);
+        withPool.put("DATABASE_POOL_SIZE", "2");
+        return new MigrationConfig(DatabaseConfigs.fromEnv(withPool));
     }
 }
