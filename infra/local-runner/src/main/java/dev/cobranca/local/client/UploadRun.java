@@ -156,7 +156,7 @@ public final class UploadRun {
         long lastPrint = 0;
         try {
             while (true) {
-                HttpResponse<String> response = send(HttpRequest.newBuilder(status).GET().build());
+                HttpResponse<String> response = send(HttpRequest.newBuilder(status).header("Authorization", "Bearer " + token).GET().build());
                 if (response.statusCode() != 200) {
                     throw new RunnerException(ExitCodes.UPLOAD_FAILED, "GET /uploads/" + uploadId + " answered "
                             + response.statusCode() + ": " + response.body());
