@@ -52,9 +52,15 @@ class LocalRunnerIT {
         assertThat(accepted).isBetween(30L, 39L);
         assertThat(files(bucket.resolve("invoices"), ".pdf")).hasSize((int) accepted)
                 .allSatisfy(pdf -> assertThat(Files.readAllBytes(pdf)).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII)));
-        assertThat(files(dataDir.resolve("mail"), ".eml")).hasSize((int) accepted);
+        // the local bank settles a share of the titles at once (--bank-pay-share, 0.3 by default): a title paid before
+        // its e-mail went out needs none, so every charge is e-mailed or paid, and each e-mailed one left its .eml
+        long emailed = scalar("select count(*) from charges where status = 'EMAILED'");
+        long paid = scalar("select count(*) from charges where status = 'PAID' and bank_status = 'SETTLED'");
+        assertThat(emailed + paid).isEqualTo(accepted);
+        assertThat(paid).as("the bank loop closed: some titles settled").isPositive();
+        assertThat(files(dataDir.resolve("mail"), ".eml")).hasSizeBetween((int) emailed, (int) accepted);
+        assertThat(files(bucket.resolve("remittances"), ".rem")).isNotEmpty();
         assertThat(files(bucket.resolve("reports"), "rejected.csv")).hasSize(1);
-        assertThat(scalar("select count(*) from charges where status = 'EMAILED'")).isEqualTo(accepted);
     }
 
     @Test
