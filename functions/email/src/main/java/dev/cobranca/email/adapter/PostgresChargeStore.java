@@ -20,8 +20,12 @@ import javax.sql.DataSource;
 public final class PostgresChargeStore implements ChargeStore {
 
     /*
-     * One statement claims the whole message. SKIP LOCKED: a row another transaction is claiming (a concurrent
-     * delivery of the same message) is left to it, without waiting and without lock-order deadlocks.
+     * One statement claims the whole message, locking rows in debt_id order as every writer of charges does (no
+     * lock-order deadlocks). It waits for a row another transaction holds, never skips it: the holder may be the
+     * remittance run picking the titles (requested by the invoice function together with the e-mails) or a retorno
+     * being applied, and a skipped row stayed unclaimed while its message was deleted as done: never e-mailed. A
+     * concurrent delivery of the same message commits its claim in one statement; the row, read again after the wait,
+     * is then excluded by email_claim_until.
      */
     private static final String CLAIM = """
             with free as (
@@ -29,7 +33,7 @@ public final class PostgresChargeStore implements ChargeStore {
                  where debt_id = any (?) and status = 'INVOICED'
                    and (email_claim_until is null or email_claim_until < now())
                  order by debt_id
-                   for update skip locked)
+                   for update)
             update charges c
                set email_claim_token = ?, email_claim_until = now() + ? * interval '1 second', attempts = c.attempts + 1
               from free

@@ -94,6 +94,23 @@ class PostgresChargeStoreIT {
     }
 
     @Test
+    void shouldWaitForChargesAnotherTransactionHolds_andClaimThemAll() throws Exception {
+        // as the remittance run holds the titles it picks (or a retorno the charges it applies to) while e-mails are claimed
+        try (Connection holder = db.dataSource().getConnection(); ExecutorService pool = Executors.newSingleThreadExecutor()) {
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.execute("select 1 from charges where debt_id in ('debt-050', 'debt-150') order by debt_id for update");
+                s.execute("update charges set bank_status = 'SENT' where debt_id in ('debt-050', 'debt-150')");
+            }
+            Future<List<ClaimedCharge>> claim = pool.submit(() -> store.claim(debtIds, UUID.randomUUID(), LEASE));
+            Thread.sleep(500);
+            assertThat(claim).as("waits for the holder").isNotDone();
+            holder.commit();
+            assertThat(claim.get()).hasSize(200);
+        }
+    }
+
+    @Test
     void shouldClaimAgainOnlyAfterTheLeaseExpiresOrIsReleased() throws SQLException {
         UUID first = UUID.randomUUID();
         assertThat(store.claim(debtIds.subList(0, 3), first, LEASE)).hasSize(3);
