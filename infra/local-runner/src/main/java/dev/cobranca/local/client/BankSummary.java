@@ -32,7 +32,9 @@ final class BankSummary {
             ps.setObject(1, uploadId);
             try (ResultSet r = ps.executeQuery()) {
                 r.next();
-                out.printf(Locale.ROOT, "  sent       %d titles in %d remessas%n", r.getLong("sent"), r.getLong("remessas"));
+                long remessas = r.getLong("remessas");
+                out.printf(Locale.ROOT, "  sent       %d titles in %d %s%n", r.getLong("sent"), remessas,
+                        remessas == 1 ? "remessa" : "remessas");
                 out.printf(Locale.ROOT, "  confirmed  %d (registered, not yet paid)%n", r.getLong("confirmed"));
                 out.printf(Locale.ROOT, "  rejected   %d%n", r.getLong("rejected"));
                 rejections(out, c, uploadId);
