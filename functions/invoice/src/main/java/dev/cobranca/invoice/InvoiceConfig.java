@@ -36,19 +36,7 @@ public record InvoiceConfig(
 
     public static InvoiceConfig fromEnv(Map<String, String> env) {
         Env vars = Env.of(env);
-        String bankCode = vars.optional("BOLETO_BANK_CODE", "001");
-        if (!"001".equals(bankCode)) {
-            throw new IllegalArgumentException("BOLETO_BANK_CODE must be 001 (Banco do Brasil, the only bank issued for now), got '"
-                    + bankCode + "'.");
-        }
-        Beneficiary beneficiary = new Beneficiary(
-                bankCode,
-                vars.digits("BOLETO_AGENCY", 1, 4, "the agency number without its check digit, 1 to 4 digits"),
-                vars.digits("BOLETO_ACCOUNT", 1, 8, "the account number without its check digit, 1 to 8 digits"),
-                vars.digits("BOLETO_CONVENIO", 7, 7, "Banco do Brasil's 7-digit convênio"),
-                vars.digits("BOLETO_WALLET", 2, 2, "the 2-digit carteira, e.g. 17"),
-                vars.required("BENEFICIARY_NAME", "the beneficiary's legal name printed on every boleto"),
-                vars.digits("BENEFICIARY_CNPJ", 14, 14, "the beneficiary's CNPJ, 14 digits without punctuation"));
+        Beneficiary beneficiary = Beneficiary.fromEnv(vars);
         return new InvoiceConfig(
                 DatabaseConfigs.fromEnv(env),
                 vars.required("BUCKET_NAME", "the bucket that holds invoices/"),

@@ -44,19 +44,7 @@ public record RemittanceConfig(
 
     public static RemittanceConfig fromEnv(Map<String, String> env) {
         Env vars = Env.of(env);
-        String bankCode = vars.optional("BOLETO_BANK_CODE", "001");
-        if (!"001".equals(bankCode)) {
-            throw new IllegalArgumentException("BOLETO_BANK_CODE must be 001 (Banco do Brasil, the only bank with a remessa for now), got '"
-                    + bankCode + "'.");
-        }
-        Beneficiary beneficiary = new Beneficiary(
-                bankCode,
-                vars.digits("BOLETO_AGENCY", 1, 4, "the agency number without its check digit, 1 to 4 digits"),
-                vars.digits("BOLETO_ACCOUNT", 1, 8, "the account number without its check digit, 1 to 8 digits"),
-                vars.digits("BOLETO_CONVENIO", 7, 7, "Banco do Brasil's 7-digit convênio"),
-                vars.digits("BOLETO_WALLET", 2, 2, "the 2-digit carteira, e.g. 17"),
-                vars.required("BENEFICIARY_NAME", "the beneficiary's legal name"),
-                vars.digits("BENEFICIARY_CNPJ", 14, 14, "the beneficiary's CNPJ, 14 digits without punctuation"));
+        Beneficiary beneficiary = Beneficiary.fromEnv(vars);
         TitleTerms terms = new TitleTerms(
                 decimal(vars, "BANK_FINE_PERCENT", "20"),
                 decimal(vars, "BANK_INTEREST_MONTHLY_PERCENT", "20"),

@@ -29,7 +29,7 @@ public final class DependencyFactory {
                         .socketTimeout(Duration.ofSeconds(30)))
                 .build();
         return new RepairService(
-                new PostgresRepairStore(DataSources.create(config.database(), "cobranca-repair")),
+                new PostgresRepairStore(DataSources.create(config.database(), "cobranca-repair"), config.emailAfter()),
                 new S3UploadObjects(AwsClients.s3(config.forcePathStyle())),
                 new LambdaImportTrigger(lambda, config.importFunctionName(),
                         DefaultAwsRegionProviderChain.builder().build().getRegion().id()),

@@ -3,6 +3,7 @@ package dev.cobranca.repair;
 import dev.cobranca.aws.DatabaseConfigs;
 import dev.cobranca.core.config.Env;
 import dev.cobranca.postgres.DatabaseConfig;
+import dev.cobranca.core.charge.EmailAfter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,8 @@ public record RepairConfig(
         int maxCharges,
         boolean forcePathStyle,
         boolean metricsLog,
-        DatabaseConfig database) {
+        DatabaseConfig database,
+        EmailAfter emailAfter) {
 
     /** The variables {@link #fromEnv} cannot do without. */
     public static final List<String> REQUIRED = List.of("DATABASE_URL", "IMPORT_FUNCTION_NAME", "INVOICE_QUEUE_URL",
@@ -64,6 +66,7 @@ public record RepairConfig(
                 vars.range("REPAIR_MAX_CHARGES", 100_000, 1, 10_000_000),
                 vars.bool("S3_FORCE_PATH_STYLE", false),
                 vars.optional("AWS_LAMBDA_LOG_STREAM_NAME") != null,
-                DatabaseConfigs.fromEnv(env));
+                DatabaseConfigs.fromEnv(env),
+                EmailAfter.parse("EMAIL_AFTER", vars.optional("EMAIL_AFTER", "INVOICED")));
     }
 }

@@ -86,6 +86,20 @@ class PostgresRepairStoreIT {
     }
 
     @Test
+    void shouldLeaveUnconfirmedTitlesToTheBank_whenEmailsWaitForIt() throws SQLException {
+        UUID u = upload("IMPORTED", "");
+        charge(u, "confirmed", "INVOICED", "invoiced_at = now() - interval '1 hour', bank_status = 'CONFIRMED'");
+        charge(u, "sent-to-bank", "INVOICED", "invoiced_at = now() - interval '1 hour', bank_status = 'SENT'");
+        charge(u, "not-sent", "INVOICED", "invoiced_at = now() - interval '1 hour'");
+        PostgresRepairStore afterBank = new PostgresRepairStore(db.dataSource(), dev.cobranca.core.charge.EmailAfter.BANK_CONFIRMED);
+
+        assertThat(afterBank.staleCharges(Stage.EMAIL, List.of(u), STALE, 100)).extracting(StaleCharge::debtId)
+                .as("EMAIL_AFTER=BANK_CONFIRMED: an unconfirmed boleto must not be mailed").containsExactly("confirmed");
+        assertThat(store.staleCharges(Stage.EMAIL, List.of(u), STALE, 100)).extracting(StaleCharge::debtId)
+                .as("EMAIL_AFTER=INVOICED").containsExactly("confirmed", "not-sent", "sent-to-bank");
+    }
+
+    @Test
     void shouldCompleteAnImportedUpload_whoseLastChargeMovedWithoutCompletingIt() throws SQLException {
         UUID done = upload("IMPORTED", "");
         charge(done, "a", "EMAILED", "");

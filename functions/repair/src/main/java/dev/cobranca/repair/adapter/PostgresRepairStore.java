@@ -2,6 +2,7 @@ package dev.cobranca.repair.adapter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cobranca.core.charge.EmailAfter;
 import dev.cobranca.core.upload.UploadStatus;
 import dev.cobranca.postgres.UploadCompletion;
 import dev.cobranca.repair.RepairReport;
@@ -62,6 +63,8 @@ public final class PostgresRepairStore implements RepairStore {
                and c.invoiced_at < now() - ? * interval '1 second'
                and (c.email_claim_until is null or c.email_claim_until < now())
                and (c.repair_enqueued_at is null or c.repair_enqueued_at < now() - ? * interval '1 second')
+               -- EMAIL_AFTER=BANK_CONFIRMED: a title the bank has not confirmed waits for the bank, not for a message
+               and (not ? or c.bank_status = 'CONFIRMED')
              order by c.upload_id, c.debt_id
              limit ?
             """;
@@ -94,9 +97,16 @@ public final class PostgresRepairStore implements RepairStore {
             """;
 
     private final DataSource dataSource;
+    private final EmailAfter emailAfter;
+
+    /** @param emailAfter {@code EMAIL_AFTER}: with BANK_CONFIRMED only confirmed titles wait for an e-mail message */
+    public PostgresRepairStore(DataSource dataSource, EmailAfter emailAfter) {
+        this.dataSource = dataSource;
+        this.emailAfter = emailAfter;
+    }
 
     public PostgresRepairStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this(dataSource, EmailAfter.INVOICED);
     }
 
     @Override
@@ -127,7 +137,12 @@ public final class PostgresRepairStore implements RepairStore {
             ps.setArray(1, c.createArrayOf("uuid", uploadIds.toArray()));
             ps.setLong(2, stale.toSeconds());
             ps.setLong(3, stale.toSeconds());
-            ps.setInt(4, limit);
+            if (stage == Stage.INVOICE) {
+                ps.setInt(4, limit);
+            } else {
+                ps.setBoolean(4, emailAfter == EmailAfter.BANK_CONFIRMED);
+                ps.setInt(5, limit);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new StaleCharge(rs.getObject(1, UUID.class), rs.getString(2)));
