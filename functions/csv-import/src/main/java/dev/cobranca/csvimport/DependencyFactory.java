@@ -4,7 +4,9 @@ import dev.cobranca.aws.AwsClients;
 import dev.cobranca.aws.S3ObjectStore;
 import dev.cobranca.aws.SqsMessagePublisher;
 import dev.cobranca.core.importing.DebtValidator;
-import dev.cobranca.csvimport.adapter.PostgresImportStore;
+import dev.cobranca.csvimport.adapter.PostgresChargeLoader;
+import dev.cobranca.csvimport.adapter.PostgresInvoiceOutbox;
+import dev.cobranca.csvimport.adapter.PostgresUploadLeases;
 import dev.cobranca.postgres.DataSources;
 import java.time.Duration;
 import java.util.UUID;
@@ -25,7 +27,9 @@ public final class DependencyFactory {
         return new ImportService(
                 new S3ObjectStore(AwsClients.s3(config.forcePathStyle()), config.bucketName()),
                 new SqsMessagePublisher(AwsClients.sqs(), config.invoiceQueueUrl()),
-                new PostgresImportStore(dataSource),
+                new PostgresUploadLeases(dataSource),
+                new PostgresChargeLoader(dataSource),
+                new PostgresInvoiceOutbox(dataSource),
                 settings(config),
                 LOGGING);
     }

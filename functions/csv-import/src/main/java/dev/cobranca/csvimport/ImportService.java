@@ -31,7 +31,9 @@ public final class ImportService {
 
     private final ObjectStore objects;
     private final InvoicePublisher publisher;
-    private final ImportStore store;
+    private final UploadLeases leases;
+    private final ChargeLoader loader;
+    private final InvoiceOutbox outbox;
     private final Settings settings;
     private final ImportProgress progress;
 
@@ -53,11 +55,13 @@ public final class ImportService {
         }
     }
 
-    public ImportService(ObjectStore objects, MessagePublisher invoiceQueue, ImportStore store, Settings settings,
-            ImportProgress progress) {
+    public ImportService(ObjectStore objects, MessagePublisher invoiceQueue, UploadLeases leases, ChargeLoader loader,
+            InvoiceOutbox outbox, Settings settings, ImportProgress progress) {
         this.objects = objects;
         this.publisher = new InvoicePublisher(invoiceQueue);
-        this.store = store;
+        this.leases = leases;
+        this.loader = loader;
+        this.outbox = outbox;
         this.settings = settings;
         this.progress = progress;
     }
@@ -67,22 +71,22 @@ public final class ImportService {
         String owner = UUID.randomUUID().toString();
         Instant waitUntil = null;
         while (true) {
-            ImportStore.Claim claim = store.claim(object, owner, settings.lease());
+            UploadLeases.Claim claim = leases.claim(object, owner, settings.lease());
             switch (claim) {
-                case ImportStore.Finished f -> {
+                case UploadLeases.Finished f -> {
                     LOG.info("upload {} ({}) already {}", f.uploadId(), object.key(), f.status());
                     return new ImportResult(f.uploadId(), object.key(), f.status(), f.counts(), f.error());
                 }
-                case ImportStore.Acquired a -> {
+                case UploadLeases.Acquired a -> {
                     return run(object, owner, a);
                 }
-                case ImportStore.Overwritten o -> {
+                case UploadLeases.Overwritten o -> {
                     LOG.warn("upload {} ({}): the object was written again (ETag {}) after its import started with ETag {};"
                             + " recorded on the upload, not imported", o.uploadId(), object.key(), object.etag(), o.etag());
                     return new ImportResult(o.uploadId(), object.key(), o.status(), o.counts(),
                             "ignored: the object was written again after its import started; upload the new file under a new URL");
                 }
-                case ImportStore.Busy b -> {
+                case UploadLeases.Busy b -> {
                     // another delivery of the same event is importing: wait for it to end, or for its lease to
                     // expire (it died) and take over
                     if (waitUntil == null) {
@@ -109,7 +113,7 @@ public final class ImportService {
                 .orElse(event);
     }
 
-    private ImportResult run(StoredObject object, String owner, ImportStore.Acquired claim) {
+    private ImportResult run(StoredObject object, String owner, UploadLeases.Acquired claim) {
         UUID uploadId = claim.uploadId();
         long started = System.nanoTime();
         try {
@@ -117,33 +121,33 @@ public final class ImportService {
             try (ImportWorkspace workspace = ImportWorkspace.create(uploadId)) {
                 // a sample fine enough to cut ranges of batchRows rows, at most one key in 512 kept in memory
                 SortedRuns runs = new SortedRuns(workspace.dir(), sortBudget(), Math.clamp(settings.batchRows() / 16, 1, 512));
-                List<ImportStore.Chunk> chunks;
+                List<ChargeLoader.Chunk> chunks;
                 try {
-                    chunks = claim.phase() == ImportStore.Phase.READING
+                    chunks = claim.phase() == UploadLeases.Phase.READING
                             ? readAndPlan(object, claim.etag(), owner, uploadId, runs, workspace)
                             : rereadPending(object, claim.etag(), owner, uploadId, runs);
                 } catch (CsvFormatException | ObjectStore.NotFoundException | ObjectStore.ChangedException e) {
                     // the file itself is bad or gone (or, without bucket versioning, the version the import claimed is
                     // gone: written again before a retry could read it once more): no retry can help, so the upload
                     // fails alone, visibly
-                    store.fail(uploadId, owner, e instanceof ObjectStore.ChangedException
-                            ? ImportStore.VERSION_GONE : e.getMessage());
+                    leases.fail(uploadId, owner, e instanceof ObjectStore.ChangedException
+                            ? UploadLeases.VERSION_GONE : e.getMessage());
                     LOG.warn("upload {} ({}) FAILED: {}", uploadId, object.key(), e.getMessage());
                     return new ImportResult(uploadId, object.key(), UploadStatus.FAILED, claim.counts(), e.getMessage());
                 }
                 long read = System.nanoTime();
-                new KeyRangeLoader(store, publisher, progress, settings).load(owner, uploadId, chunks, runs);
+                new KeyRangeLoader(loader, outbox, publisher, progress, settings).load(owner, uploadId, chunks, runs);
                 LOG.info("upload {}: read and sorted in {} ms ({} runs), loaded in {} ms", uploadId,
                         (read - started) / 1_000_000, runs.runCount(), (System.nanoTime() - read) / 1_000_000);
             }
             sendPendingOutbox(uploadId);
-            String reportKey = new RejectedReportWriter(objects, store).write(uploadId);
-            ImportCounts done = store.finish(uploadId, owner, reportKey);
+            String reportKey = new RejectedReportWriter(objects, loader).write(uploadId);
+            ImportCounts done = leases.finish(uploadId, owner, reportKey);
             LOG.info("upload {} ({}) IMPORTED in {} ms: {} rows, {} accepted, {} rejected, {} duplicate", uploadId,
                     object.key(), (System.nanoTime() - started) / 1_000_000, done.total(), done.accepted(),
                     done.rejected(), done.duplicate());
             return new ImportResult(uploadId, object.key(), UploadStatus.IMPORTED, done, null);
-        } catch (ImportStore.LeaseLostException e) {
+        } catch (LeaseLostException e) {
             throw e;
         } catch (OutOfMemoryError e) {
             // the last resort: the queues, the sort and the rows are bounded by bytes, so this is a heap too small
@@ -151,7 +155,7 @@ public final class ImportService {
             String error = "the import ran out of memory (heap of " + Runtime.getRuntime().maxMemory() / (1 << 20)
                     + " MiB): give the function more memory or lower IMPORT_MAX_ROW_BYTES / IMPORT_BATCH_ROWS, then upload the file again";
             try {
-                store.fail(uploadId, owner, error);
+                leases.fail(uploadId, owner, error);
             } catch (RuntimeException | Error suppressed) {
                 e.addSuppressed(suppressed);
                 throw e;
@@ -161,7 +165,7 @@ public final class ImportService {
         } catch (RuntimeException e) {
             // let the next delivery resume at once instead of waiting for the lease to expire
             try {
-                store.release(uploadId, owner);
+                leases.release(uploadId, owner);
             } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
@@ -173,14 +177,14 @@ public final class ImportService {
      * Phase one: the whole file, validated and sorted by debtId on local disk; then, in one transaction, its counts,
      * its rejected rows and the key ranges to load. Nothing reaches charges yet, so a crash here costs only the read.
      */
-    private List<ImportStore.Chunk> readAndPlan(StoredObject object, String etag, String owner, UUID uploadId,
+    private List<ChargeLoader.Chunk> readAndPlan(StoredObject object, String etag, String owner, UUID uploadId,
             SortedRuns runs, ImportWorkspace workspace) {
         RejectedSpool rejected = new RejectedSpool(workspace.dir());
         UploadReader.Result read = reader().read(objects.open(object.key(), etag), key -> true, runs, rejected,
                 heartbeat(uploadId, owner));
         runs.compact(MAX_MERGE_RUNS);
-        List<ImportStore.Chunk> chunks = store.planLoad(uploadId, owner, settings.lease(),
-                new ImportStore.ReadCounts(read.total(), read.rejected(), read.valid()),
+        List<ChargeLoader.Chunk> chunks = loader.planLoad(uploadId, owner, settings.lease(),
+                new ChargeLoader.ReadCounts(read.total(), read.rejected(), read.valid()),
                 KeyRanges.bounds(runs.sampleKeys(), runs.rows(), settings.batchRows()), rejected::forEach);
         progress.fileRead(uploadId, read.total());
         return chunks;
@@ -190,9 +194,9 @@ public final class ImportService {
      * A resumed import: the ranges committed before are not touched again; the file is read once more (seconds, and
      * its counts and rejected rows are already recorded) for the rows of the ranges still to load.
      */
-    private List<ImportStore.Chunk> rereadPending(StoredObject object, String etag, String owner, UUID uploadId,
+    private List<ChargeLoader.Chunk> rereadPending(StoredObject object, String etag, String owner, UUID uploadId,
             SortedRuns runs) {
-        List<ImportStore.Chunk> pending = store.pendingChunks(uploadId);
+        List<ChargeLoader.Chunk> pending = loader.pendingChunks(uploadId);
         if (!pending.isEmpty()) {
             LOG.info("upload {} resumes: {} key range(s) still to load", uploadId, pending.size());
             reader().read(objects.open(object.key(), etag),
@@ -204,7 +208,7 @@ public final class ImportService {
     }
 
     private UploadReader reader() {
-        return new UploadReader(settings.validator(), store::encode, READ_THREADS, settings.maxRowBytes());
+        return new UploadReader(settings.validator(), loader::encode, READ_THREADS, settings.maxRowBytes());
     }
 
     /** What one reading thread may hold before it writes a sorted run: a share of the heap, whatever the file's size. */
@@ -218,7 +222,7 @@ public final class ImportService {
         long[] last = {System.nanoTime()};
         return () -> {
             if (System.nanoTime() - last[0] >= every) {
-                store.renewLease(uploadId, owner, settings.lease());
+                leases.renewLease(uploadId, owner, settings.lease());
                 last[0] = System.nanoTime();
             }
         };
@@ -226,8 +230,8 @@ public final class ImportService {
 
     /** Sends, then deletes: a crash between the two resends (the invoice function is idempotent), never loses. */
     private void sendPendingOutbox(UUID uploadId) {
-        for (List<ImportStore.OutboxBatch> page; !(page = store.pendingOutbox(uploadId, OutboxSender.PAGE)).isEmpty(); ) {
-            store.deleteOutbox(publisher.publish(uploadId, page));
+        for (List<InvoiceOutbox.Batch> page; !(page = outbox.pending(uploadId, OutboxSender.PAGE)).isEmpty(); ) {
+            outbox.delete(publisher.publish(uploadId, page));
         }
     }
 

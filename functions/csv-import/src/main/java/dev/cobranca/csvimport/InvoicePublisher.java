@@ -23,10 +23,10 @@ final class InvoicePublisher {
     }
 
     /** @return the outbox ids of the batches SQS accepted (all of them, or it throws) */
-    List<Long> publish(UUID uploadId, List<ImportStore.OutboxBatch> batches) {
+    List<Long> publish(UUID uploadId, List<InvoiceOutbox.Batch> batches) {
         List<String> bodies = new ArrayList<>(batches.size());
         List<Long> ids = new ArrayList<>(batches.size());
-        for (ImportStore.OutboxBatch batch : batches) {
+        for (InvoiceOutbox.Batch batch : batches) {
             bodies.add(MessageCodec.encode(new InvoiceRequested(uploadId, batch.debtIds())));
             ids.add(batch.id());
         }

@@ -20,13 +20,15 @@ final class KeyRangeLoader {
     private static final Logger LOG = LoggerFactory.getLogger(KeyRangeLoader.class);
     private static final int PROBE_KEYS = 1_000;
 
-    private final ImportStore store;
+    private final ChargeLoader loader;
+    private final InvoiceOutbox outbox;
     private final InvoicePublisher publisher;
     private final ImportProgress progress;
     private final ImportService.Settings settings;
 
-    KeyRangeLoader(ImportStore store, InvoicePublisher publisher, ImportProgress progress, ImportService.Settings settings) {
-        this.store = store;
+    KeyRangeLoader(ChargeLoader loader, InvoiceOutbox outbox, InvoicePublisher publisher, ImportProgress progress, ImportService.Settings settings) {
+        this.loader = loader;
+        this.outbox = outbox;
         this.publisher = publisher;
         this.progress = progress;
         this.settings = settings;
@@ -37,16 +39,16 @@ final class KeyRangeLoader {
      * ranges, so each walks the unique index in order). Each committed range's outbox goes to a sender thread, so SQS
      * calls overlap the load instead of holding a session idle.
      */
-    void load(String owner, UUID uploadId, List<ImportStore.Chunk> chunks, SortedRuns runs) {
+    void load(String owner, UUID uploadId, List<ChargeLoader.Chunk> chunks, SortedRuns runs) {
         if (chunks.isEmpty()) {
             return;
         }
-        boolean expectCharged = store.countCharged(KeyRanges.probe(runs.sampleKeys(), PROBE_KEYS)) > 0;
+        boolean expectCharged = loader.countCharged(KeyRanges.probe(runs.sampleKeys(), PROBE_KEYS)) > 0;
         if (expectCharged) {
             LOG.info("upload {}: some debtIds are charged already (a re-upload?); loading through staging", uploadId);
         }
         int sessions = Math.max(1, Math.min(settings.loadSessions(), chunks.size()));
-        List<List<ImportStore.Chunk>> parts = new ArrayList<>();
+        List<List<ChargeLoader.Chunk>> parts = new ArrayList<>();
         for (int s = 0; s < sessions; s++) {
             parts.add(chunks.subList(s * chunks.size() / sessions, (s + 1) * chunks.size() / sessions));
         }
@@ -67,12 +69,12 @@ final class KeyRangeLoader {
         }
     }
 
-    private void loadInParallel(String owner, UUID uploadId, List<List<ImportStore.Chunk>> parts, SortedRuns runs,
+    private void loadInParallel(String owner, UUID uploadId, List<List<ChargeLoader.Chunk>> parts, SortedRuns runs,
             boolean expectCharged, OutboxSender sender) {
         try (ExecutorService pool = Executors.newFixedThreadPool(parts.size(), Thread.ofPlatform().name("load-", 0).factory())) {
             List<Future<?>> futures = new ArrayList<>();
             AtomicBoolean stop = new AtomicBoolean();
-            for (List<ImportStore.Chunk> part : parts) {
+            for (List<ChargeLoader.Chunk> part : parts) {
                 futures.add(pool.submit(() -> {
                     try {
                         loadRun(owner, uploadId, part, runs, expectCharged, sender, stop);
@@ -111,14 +113,14 @@ final class KeyRangeLoader {
         }
     }
 
-    private void loadRun(String owner, UUID uploadId, List<ImportStore.Chunk> part, SortedRuns runs,
+    private void loadRun(String owner, UUID uploadId, List<ChargeLoader.Chunk> part, SortedRuns runs,
             boolean expectCharged, OutboxSender sender, AtomicBoolean stop) {
-        for (ImportStore.Chunk chunk : part) {
+        for (ChargeLoader.Chunk chunk : part) {
             if (stop.get()) {
                 return;
             }
             sender.check(); // SQS failing: stop loading, the import fails and is retried
-            ImportStore.LoadedChunk loaded = store.loadChunk(uploadId, owner, settings.lease(), chunk,
+            ChargeLoader.LoadedChunk loaded = loader.loadChunk(uploadId, owner, settings.lease(), chunk,
                     runs::open, settings.debtIdsPerMessage(), expectCharged);
             long inserted = loaded.inserted();
             progress.chunkLoaded(uploadId, chunk.chunkNo(), inserted);
@@ -133,7 +135,7 @@ final class KeyRangeLoader {
     private void deleteSent(OutboxSender sender) {
         List<Long> sent = sender.drainSent();
         if (!sent.isEmpty()) {
-            store.deleteOutbox(sent);
+            outbox.delete(sent);
         }
     }
 }

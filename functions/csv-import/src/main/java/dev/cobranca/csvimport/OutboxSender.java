@@ -44,7 +44,7 @@ final class OutboxSender implements AutoCloseable {
      * Queues a committed range's outbox batches, as the load handed them back (no reading them again). Blocks
      * while {@value #CHUNKS_IN_FLIGHT} ranges wait already: their ids are held in memory until sent.
      */
-    void submit(List<ImportStore.OutboxBatch> batches) {
+    void submit(List<InvoiceOutbox.Batch> batches) {
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {

@@ -21,9 +21,9 @@ final class RejectedReportWriter {
     private static final Logger LOG = LoggerFactory.getLogger(RejectedReportWriter.class);
 
     private final ObjectStore objects;
-    private final ImportStore store;
+    private final ChargeLoader store;
 
-    RejectedReportWriter(ObjectStore objects, ImportStore store) {
+    RejectedReportWriter(ObjectStore objects, ChargeLoader store) {
         this.objects = objects;
         this.store = store;
     }

@@ -37,7 +37,7 @@ final class RejectedSpool {
         }
     }
 
-    void forEach(ImportStore.RejectedRowSink sink) {
+    void forEach(ChargeLoader.RejectedRowSink sink) {
         List<Path> all;
         synchronized (this) {
             all = List.copyOf(files);

@@ -5,7 +5,9 @@ import dev.cobranca.aws.SqsMessagePublisher;
 import dev.cobranca.core.importing.DebtValidator;
 import dev.cobranca.core.message.InvoiceRequested;
 import dev.cobranca.core.message.MessageCodec;
-import dev.cobranca.csvimport.adapter.PostgresImportStore;
+import dev.cobranca.csvimport.adapter.PostgresChargeLoader;
+import dev.cobranca.csvimport.adapter.PostgresInvoiceOutbox;
+import dev.cobranca.csvimport.adapter.PostgresUploadLeases;
 import dev.cobranca.emulators.S3Emulator;
 import dev.cobranca.emulators.SqsEmulator;
 import dev.cobranca.emulators.TestDatabase;
@@ -71,14 +73,16 @@ final class ImportFixture implements AutoCloseable {
 
     ImportService service(int batchRows, Duration lease, ImportProgress progress) {
         return new ImportService(new S3ObjectStore(s3.client(), BUCKET), new SqsMessagePublisher(sqs.client(), queueUrl),
-                new PostgresImportStore(db.dataSource()),
+                new PostgresUploadLeases(db.dataSource()), new PostgresChargeLoader(db.dataSource()),
+                new PostgresInvoiceOutbox(db.dataSource()),
                 new ImportService.Settings(batchRows, 100, lease, 2, Duration.ofMillis(100), new DebtValidator()), progress);
     }
 
     /** With another validator (or row limit): a lax one lets through rows only the database refuses. */
     ImportService service(int batchRows, DebtValidator validator, int maxRowBytes) {
         return new ImportService(new S3ObjectStore(s3.client(), BUCKET), new SqsMessagePublisher(sqs.client(), queueUrl),
-                new PostgresImportStore(db.dataSource()),
+                new PostgresUploadLeases(db.dataSource()), new PostgresChargeLoader(db.dataSource()),
+                new PostgresInvoiceOutbox(db.dataSource()),
                 new ImportService.Settings(batchRows, 100, Duration.ofMinutes(2), 2, Duration.ofMillis(100), validator,
                         maxRowBytes), ImportProgress.NONE);
     }

@@ -22,10 +22,11 @@ class ImportServiceTest {
 
     private final InMemoryObjectStore objects = new InMemoryObjectStore();
     private final InMemoryMessagePublisher queue = new InMemoryMessagePublisher();
-    private final InMemoryImportStore store = new InMemoryImportStore();
+    private final InMemoryImportTables tables = new InMemoryImportTables();
 
     private ImportService service(ImportProgress progress) {
-        return new ImportService(objects, queue, store, new ImportService.Settings(2, 2, Duration.ofMinutes(1), 2,
+        return new ImportService(objects, queue, new InMemoryUploadLeases(tables), new InMemoryChargeLoader(tables),
+                new InMemoryInvoiceOutbox(tables), new ImportService.Settings(2, 2, Duration.ofMinutes(1), 2,
                 Duration.ofMillis(10), new DebtValidator()), progress);
     }
 
@@ -50,9 +51,9 @@ class ImportServiceTest {
         assertThat(result.uploadId()).isEqualTo(UPLOAD);
         assertThat(result.status()).isEqualTo(UploadStatus.IMPORTED);
         assertThat(result.rows()).isEqualTo(new ImportCounts(6, 2, 4, 3, 1));
-        assertThat(store.charges).containsOnlyKeys("d-1", "d-2", "d-3");
+        assertThat(tables.charges).containsOnlyKeys("d-1", "d-2", "d-3");
         assertThat(invoiced()).containsExactlyInAnyOrder("d-1", "d-2", "d-3");
-        assertThat(store.outbox).isEmpty();
+        assertThat(tables.outbox).isEmpty();
         assertThat(new String(objects.objects.get("reports/" + UPLOAD + "/rejected.csv"), StandardCharsets.UTF_8))
                 .isEqualTo("line,reason,row\r\n"
                         + "3,governmentId must hold only digits (and . - /),\"Bia,12A4,b@x.com,1,2022-10-12,d-9\"\r\n"
@@ -72,8 +73,8 @@ class ImportServiceTest {
         ImportResult result = service(outOfMemory).importObject(object);
 
         assertThat(result.status()).isEqualTo(UploadStatus.FAILED);
-        assertThat(store.upload(KEY).status).isEqualTo(UploadStatus.FAILED);
-        assertThat(store.upload(KEY).error).startsWith("the import ran out of memory (heap of ");
+        assertThat(tables.upload(KEY).status).isEqualTo(UploadStatus.FAILED);
+        assertThat(tables.upload(KEY).error).startsWith("the import ran out of memory (heap of ");
         assertThat(queue.bodies).isEmpty();
     }
 
@@ -143,8 +144,8 @@ class ImportServiceTest {
         };
 
         assertThatThrownBy(() -> service(crashAfterTwoRanges).importObject(object)).hasMessageContaining("simulated crash");
-        assertThat(store.upload(KEY).done).hasSizeBetween(2, 3);
-        assertThat(store.charges).hasSizeBetween(4, 6);
+        assertThat(tables.upload(KEY).done).hasSizeBetween(2, 3);
+        assertThat(tables.charges).hasSizeBetween(4, 6);
 
         ImportResult resumed = service(ImportProgress.NONE).importObject(object);
 
@@ -167,13 +168,13 @@ class ImportServiceTest {
         };
 
         assertThatThrownBy(() -> service(crashAfterFirstChunk).importObject(object)).hasMessageContaining("simulated crash");
-        assertThat(store.outbox).isNotEmpty();
+        assertThat(tables.outbox).isNotEmpty();
 
         ImportResult resumed = service(ImportProgress.NONE).importObject(object);
 
         assertThat(resumed.rows().accepted()).isEqualTo(6);
         assertThat(invoiced()).containsExactlyInAnyOrder("d-0", "d-1", "d-2", "d-3", "d-4", "d-5");
-        assertThat(store.outbox).isEmpty();
+        assertThat(tables.outbox).isEmpty();
     }
 
     private List<String> invoiced() {

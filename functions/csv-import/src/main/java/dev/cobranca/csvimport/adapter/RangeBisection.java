@@ -1,9 +1,9 @@
 package dev.cobranca.csvimport.adapter;
 
-import dev.cobranca.csvimport.ImportStore.Chunk;
-import dev.cobranca.csvimport.ImportStore.ChunkRows;
-import dev.cobranca.csvimport.ImportStore.LoadedChunk;
-import dev.cobranca.csvimport.ImportStore.OutboxBatch;
+import dev.cobranca.csvimport.ChargeLoader.Chunk;
+import dev.cobranca.csvimport.ChargeLoader.ChunkRows;
+import dev.cobranca.csvimport.ChargeLoader.LoadedChunk;
+import dev.cobranca.csvimport.InvoiceOutbox;
 import dev.cobranca.csvimport.sort.Keys;
 import dev.cobranca.csvimport.sort.RowCursor;
 import java.io.IOException;
@@ -47,19 +47,19 @@ final class RangeBisection {
     }
 
     LoadedChunk load() throws SQLException, IOException {
-        PostgresImportStore.createStaging(c);
+        ChargeCopy.createStaging(c);
         long inserted = 0;
         long refused = 0;
-        List<OutboxBatch> batches = new ArrayList<>();
+        List<InvoiceOutbox.Batch> batches = new ArrayList<>();
         Deque<Piece> pieces = new ArrayDeque<>();
-        pieces.push(new Piece(PostgresImportStore.bytes(chunk.lowerExclusive()), PostgresImportStore.bytes(chunk.upperInclusive())));
+        pieces.push(new Piece(ChargeCopy.bytes(chunk.lowerExclusive()), ChargeCopy.bytes(chunk.upperInclusive())));
         while (!pieces.isEmpty()) {
             Piece piece = pieces.pop();
             Savepoint savepoint = c.setSavepoint();
             try {
-                PostgresImportStore.copyRows(c, uploadId, rows.open(piece.lower, piece.upper),
-                        PostgresImportStore.STAGING_COPY, null);
-                LoadedChunk loaded = PostgresImportStore.insertFromStaging(c, uploadId, chunk, debtIdsPerMessage, true);
+                ChargeCopy.copyRows(c, uploadId, rows.open(piece.lower, piece.upper),
+                        ChargeCopy.STAGING_COPY, null);
+                LoadedChunk loaded = ChargeCopy.insertFromStaging(c, uploadId, chunk, debtIdsPerMessage, true);
                 try (Statement st = c.createStatement()) {
                     st.execute("truncate import_chunk_rows");
                 }

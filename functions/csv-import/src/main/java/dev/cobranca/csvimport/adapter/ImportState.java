@@ -1,0 +1,56 @@
+package dev.cobranca.csvimport.adapter;
+
+import dev.cobranca.csvimport.LeaseLostException;
+import dev.cobranca.postgres.Transactions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * What the import's adapters share: their transaction (a database failure as one unchecked exception), the fenced
+ * lease renewal, and the end of an import's plan rows.
+ */
+final class ImportState {
+
+    private ImportState() {
+    }
+
+    /** One transaction; a database failure comes out unchecked, with PostgreSQL's message. */
+    static <T> T inTransaction(DataSource dataSource, Transactions.Work<T> work) {
+        try {
+            return Transactions.call(dataSource, work);
+        } catch (SQLException e) {
+            throw new IllegalStateException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** Renews the caller's lease and counts {@code accepted} new charges; fails if another invocation holds it. */
+    static void renewLease(Connection c, UUID uploadId, String owner, Duration lease, long accepted) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update uploads set lease_expires_at = now() + ? * interval '1 millisecond', rows_accepted = rows_accepted + ?
+                 where id = ? and lease_owner = ?""")) {
+            ps.setLong(1, lease.toMillis());
+            ps.setLong(2, accepted);
+            ps.setObject(3, uploadId);
+            ps.setString(4, owner);
+            if (ps.executeUpdate() != 1) {
+                throw new LeaseLostException(uploadId);
+            }
+        }
+    }
+
+    /** Deletes the upload's plan: its rejected rows and key ranges (a new plan, or the import's end). */
+    static void drop(Connection c, UUID uploadId) throws SQLException {
+        try (PreparedStatement rejected = c.prepareStatement("delete from import_rejected where upload_id = ?");
+             PreparedStatement chunks = c.prepareStatement("delete from import_chunks where upload_id = ?")) {
+            for (PreparedStatement ps : List.of(rejected, chunks)) {
+                ps.setObject(1, uploadId);
+                ps.executeUpdate();
+            }
+        }
+    }
+}

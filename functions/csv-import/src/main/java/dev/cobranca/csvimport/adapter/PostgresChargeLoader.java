@@ -1,0 +1,215 @@
+package dev.cobranca.csvimport.adapter;
+
+import dev.cobranca.core.charge.Debt;
+import dev.cobranca.csvimport.ChargeLoader;
+import dev.cobranca.csvimport.LeaseLostException;
+import dev.cobranca.postgres.Transactions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link ChargeLoader} on PostgreSQL: the plan in import_chunks and import_rejected, each key range loaded by
+ * {@link ChargeCopy} in a transaction that also marks it done and renews the lease.
+ */
+public final class PostgresChargeLoader implements ChargeLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresChargeLoader.class);
+
+    private final DataSource dataSource;
+
+    public PostgresChargeLoader(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public byte[] encode(Debt debt) {
+        // without the debtId: the sorted runs keep it as the key, and loading writes it in front
+        return CopyText.row(debt.name(), debt.governmentId(), debt.email(), debt.amount().toPlainString(),
+                debt.dueDate().toString());
+    }
+
+    @Override
+    public List<Chunk> planLoad(UUID uploadId, String owner, Duration lease, ReadCounts counts, List<String> bounds,
+            RejectedRows rejected) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    update uploads set rows_total = ?, rows_rejected = ?, rows_staged = ?, import_phase = 'LOADING',
+                           lease_expires_at = now() + ? * interval '1 millisecond'
+                     where id = ? and lease_owner = ? and import_phase = 'READING'""")) {
+                ps.setLong(1, counts.total());
+                ps.setLong(2, counts.rejected());
+                ps.setLong(3, counts.valid());
+                ps.setLong(4, lease.toMillis());
+                ps.setObject(5, uploadId);
+                ps.setString(6, owner);
+                if (ps.executeUpdate() != 1) {
+                    throw new LeaseLostException(uploadId);
+                }
+            }
+            ImportState.drop(c, uploadId);
+            PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class),
+                    "copy import_rejected (upload_id, line, reason, row_text) from stdin", 1 << 16);
+            try {
+                CopyText out = new CopyText(copy);
+                String id = uploadId.toString();
+                rejected.forEach((line, reason, text) -> {
+                    try {
+                        out.plain(id).plain(Long.toString(line)).text(reason).text(text.replace("\0", "")).endRow();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                out.flush();
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            List<Chunk> chunks = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into import_chunks (upload_id, chunk_no, lower_exclusive, upper_inclusive) values (?, ?, ?, ?)""")) {
+                for (int i = 0; i <= bounds.size(); i++) {
+                    Chunk chunk = new Chunk(i, i == 0 ? null : bounds.get(i - 1), i == bounds.size() ? null : bounds.get(i));
+                    ps.setObject(1, uploadId);
+                    ps.setInt(2, chunk.chunkNo());
+                    ps.setString(3, chunk.lowerExclusive());
+                    ps.setString(4, chunk.upperInclusive());
+                    ps.addBatch();
+                    chunks.add(chunk);
+                }
+                ps.executeBatch();
+            }
+            return chunks;
+        });
+    }
+
+    @Override
+    public List<Chunk> pendingChunks(UUID uploadId) {
+        return inTransaction(c -> {
+            List<Chunk> pending = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select chunk_no, lower_exclusive, upper_inclusive from import_chunks
+                     where upload_id = ? and not done order by chunk_no""")) {
+                ps.setObject(1, uploadId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        pending.add(new Chunk(rs.getInt(1), rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
+            return pending;
+        });
+    }
+
+    @Override
+    public int countCharged(List<String> debtIds) {
+        if (debtIds.isEmpty()) {
+            return 0;
+        }
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from charges where debt_id = any(?)")) {
+                ps.setArray(1, c.createArrayOf("text", debtIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public LoadedChunk loadChunk(UUID uploadId, String owner, Duration lease, Chunk chunk, ChunkRows rows,
+            int debtIdsPerMessage, boolean expectCharged) {
+        try {
+            if (!expectCharged) {
+                try {
+                    return inChunkTransaction(uploadId, owner, lease, chunk,
+                            c -> ChargeCopy.copyIntoCharges(c, uploadId, chunk, rows, debtIdsPerMessage));
+                } catch (RuntimeException e) {
+                    if (!isConflict(e)) {
+                        throw e;
+                    }
+                    // a debtId of this range is charged already (an earlier upload), or another upload loading the
+                    // same debtIds deadlocked with this one: the range goes the careful way
+                    LOG.info("upload {}: key range {} holds debtIds charged before; loading it through staging",
+                            uploadId, chunk.chunkNo());
+                }
+            }
+            return inChunkTransaction(uploadId, owner, lease, chunk,
+                    c -> ChargeCopy.insertThroughStaging(c, uploadId, chunk, rows, debtIdsPerMessage, expectCharged));
+        } catch (RuntimeException e) {
+            if (!RangeBisection.isDataError(e)) {
+                throw e;
+            }
+            // a row the validator passed and the database refuses: retrying cannot help, so the range is split until
+            // the refused rows stand alone; they go to the report, the rest of the range loads
+            LOG.warn("upload {}: the database refused a row of key range {} ({}); isolating it", uploadId,
+                    chunk.chunkNo(), RangeBisection.sqlState(e));
+            return inChunkTransaction(uploadId, owner, lease, chunk,
+                    c -> new RangeBisection(c, uploadId, chunk, rows, debtIdsPerMessage).load());
+        }
+    }
+
+    /** The chunk's work, then the chunk marked done and the lease renewed with the new charges counted, in one transaction. */
+    private LoadedChunk inChunkTransaction(UUID uploadId, String owner, Duration lease, Chunk chunk,
+            Transactions.Work<LoadedChunk> load) {
+        return inTransaction(c -> {
+            LoadedChunk loaded = load.run(c);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update import_chunks set done = true where upload_id = ? and chunk_no = ? and not done")) {
+                ps.setObject(1, uploadId);
+                ps.setInt(2, chunk.chunkNo());
+                if (ps.executeUpdate() != 1) {
+                    throw new LeaseLostException(uploadId);
+                }
+            }
+            // last: the upload row is locked only from here to the commit, so parallel sessions barely wait
+            ImportState.renewLease(c, uploadId, owner, lease, loaded.inserted());
+            return loaded;
+        });
+    }
+
+    /** unique_violation, or deadlock_detected (two uploads inserting the same debtIds in opposite orders). */
+    private static boolean isConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void forEachRejected(UUID uploadId, RejectedRowSink sink) {
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select line, reason, row_text from import_rejected where upload_id = ? order by line")) {
+                ps.setFetchSize(256); // a cursor: the report is streamed, never held (rows of up to 10,000 characters)
+                ps.setObject(1, uploadId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.row(rs.getLong(1), rs.getString(2), rs.getString(3));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private <T> T inTransaction(Transactions.Work<T> work) {
+        return ImportState.inTransaction(dataSource, work);
+    }
+}
