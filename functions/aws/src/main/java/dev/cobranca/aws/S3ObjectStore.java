@@ -87,6 +87,12 @@ public final class S3ObjectStore implements ObjectStore {
                 RequestBody.fromFile(file));
     }
 
+    @Override
+    public void put(String key, Content content, String contentType) {
+        s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType).build(),
+                RequestBody.fromContentProvider(content::open, content.length(), contentType));
+    }
+
     static String stripQuotes(String etag) {
         if (etag != null && etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"")) {
             return etag.substring(1, etag.length() - 1);

@@ -1,6 +1,6 @@
 package dev.cobranca.csvimport;
 
-import dev.cobranca.core.charge.Debt;
+import dev.cobranca.core.importing.RowOutcome;
 import dev.cobranca.csvimport.sort.RowCursor;
 import java.time.Duration;
 import java.util.List;
@@ -8,27 +8,19 @@ import java.util.UUID;
 
 /**
  * Where an import's valid rows become charges. After reading the file (phase READING of {@link UploadLeases}), the
- * import records what it found in one transaction ({@link #planLoad}: counts, rejected rows, key ranges; phase
- * LOADING), then loads the key ranges, one transaction each ({@link #loadChunk}). A resumed import skips the ranges
+ * import records what it found in one transaction ({@link #planLoad}: counts, key ranges; phase LOADING), then loads the key ranges, one transaction each ({@link #loadChunk}). A resumed import skips the ranges
  * already loaded. Every write is fenced by the caller's lease ({@link LeaseLostException}).
  */
 public interface ChargeLoader {
 
     /**
-     * A valid row as {@link #loadChunk} reads it back from the sorted runs, beside its debtId (the runs' key, which
-     * the encoding may leave out). Thread-safe.
-     */
-    byte[] encode(Debt debt);
-
-    /**
-     * One transaction: the file's counts and rejected rows, the key ranges to load (bounds in debtId order, see
+     * One transaction: the file's counts, the key ranges to load (bounds in debtId order, see
      * {@link dev.cobranca.csvimport.sort.Keys}), phase LOADING.
      *
      * @param bounds the upper bound of each range but the last, ascending and distinct
      * @return the ranges, all pending
      */
-    List<Chunk> planLoad(UUID uploadId, String owner, Duration lease, ReadCounts counts, List<String> bounds,
-            RejectedRows rejected);
+    List<Chunk> planLoad(UUID uploadId, String owner, Duration lease, ReadCounts counts, List<String> bounds);
 
     /** The key ranges not loaded yet, in key order. */
     List<Chunk> pendingChunks(UUID uploadId);
@@ -39,19 +31,23 @@ public interface ChargeLoader {
     /**
      * One transaction: the range's rows that are not charged yet become charges, their outbox batches of at most
      * {@code debtIdsPerMessage} ids are written (tagged with the chunk), the chunk is marked done. Rows the database
-     * refuses as data (a value out of its range, a check) become rejected rows with its reason, counted as such; the
-     * rest of the range loads.
+     * refuses as data (a value out of its range, a check) are kept with its reason, in the same transaction, for
+     * {@link #refusedRows}, and counted as rejected; the rest of the range loads.
      *
      * @param rows           opens the rows of the range (or of part of it), sorted by debtId, each debtId once; may be
-     *                       opened more than once
+     *                       opened more than once; their payloads in the {@link RowFormat} the loader was paired with
      * @param expectCharged  some rows are likely charged already (a re-upload): skip the fast path that assumes not
      * @return how many charges the chunk created, and the outbox batches it wrote (to send without reading them back)
      */
     LoadedChunk loadChunk(UUID uploadId, String owner, Duration lease, Chunk chunk, ChunkRows rows, int debtIdsPerMessage,
             boolean expectCharged);
 
-    /** Streams the rejected rows in line order. */
-    void forEachRejected(UUID uploadId, RejectedRowSink sink);
+    /**
+     * The rows the database refused in the key ranges loaded so far (by any invocation: they are committed with
+     * their range, so a retried import still reports them), in line order. Few or none: the validator lets through
+     * nothing it knows the database refuses.
+     */
+    List<RowOutcome.Rejected> refusedRows(UUID uploadId);
 
     /** What reading the file found. @param valid rows that passed every rule, duplicates included */
     record ReadCounts(long total, long rejected, long valid) {
@@ -70,15 +66,5 @@ public interface ChargeLoader {
     interface ChunkRows {
         /** @param lowerExclusive null: from the first row; @param upperInclusive null: to the last */
         RowCursor open(byte[] lowerExclusive, byte[] upperInclusive);
-    }
-
-    @FunctionalInterface
-    interface RejectedRows {
-        void forEach(RejectedRowSink sink);
-    }
-
-    @FunctionalInterface
-    interface RejectedRowSink {
-        void row(long line, String reason, String text);
     }
 }

@@ -4,6 +4,7 @@ import dev.cobranca.aws.AwsClients;
 import dev.cobranca.aws.S3ObjectStore;
 import dev.cobranca.aws.SqsMessagePublisher;
 import dev.cobranca.core.importing.DebtValidator;
+import dev.cobranca.csvimport.adapter.CopyRowFormat;
 import dev.cobranca.csvimport.adapter.PostgresChargeLoader;
 import dev.cobranca.csvimport.adapter.PostgresInvoiceOutbox;
 import dev.cobranca.csvimport.adapter.PostgresUploadLeases;
@@ -29,6 +30,7 @@ public final class DependencyFactory {
                 new SqsMessagePublisher(AwsClients.sqs(), config.invoiceQueueUrl()),
                 new PostgresUploadLeases(dataSource),
                 new PostgresChargeLoader(dataSource),
+                new CopyRowFormat(),
                 new PostgresInvoiceOutbox(dataSource),
                 settings(config),
                 LOGGING);

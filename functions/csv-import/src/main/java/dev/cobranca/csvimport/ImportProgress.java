@@ -11,7 +11,7 @@ public interface ImportProgress {
     ImportProgress NONE = new ImportProgress() {
     };
 
-    /** The file was read and sorted; its counts, rejected rows and key ranges committed. */
+    /** The file was read and sorted, its rejected rows reported; its counts and key ranges committed. */
     default void fileRead(UUID uploadId, long rows) {
     }
 

@@ -3,6 +3,7 @@ package dev.cobranca.csvimport;
 import dev.cobranca.core.importing.CsvFormatException;
 import dev.cobranca.core.importing.CsvRecordReader;
 import dev.cobranca.core.importing.DebtValidator;
+import dev.cobranca.core.importing.RowOutcome;
 import dev.cobranca.core.port.MessagePublisher;
 import dev.cobranca.core.port.ObjectStore;
 import dev.cobranca.core.upload.UploadStatus;
@@ -33,6 +34,7 @@ public final class ImportService {
     private final InvoicePublisher publisher;
     private final UploadLeases leases;
     private final ChargeLoader loader;
+    private final RowFormat format;
     private final InvoiceOutbox outbox;
     private final Settings settings;
     private final ImportProgress progress;
@@ -55,12 +57,14 @@ public final class ImportService {
         }
     }
 
+    /** @param format how valid rows wait in the sorted runs: the encoding {@code loader} loads */
     public ImportService(ObjectStore objects, MessagePublisher invoiceQueue, UploadLeases leases, ChargeLoader loader,
-            InvoiceOutbox outbox, Settings settings, ImportProgress progress) {
+            RowFormat format, InvoiceOutbox outbox, Settings settings, ImportProgress progress) {
         this.objects = objects;
         this.publisher = new InvoicePublisher(invoiceQueue);
         this.leases = leases;
         this.loader = loader;
+        this.format = format;
         this.outbox = outbox;
         this.settings = settings;
         this.progress = progress;
@@ -118,14 +122,22 @@ public final class ImportService {
         long started = System.nanoTime();
         try {
             sendPendingOutbox(uploadId); // a crashed invocation may have committed ranges it never sent
+            boolean rejected;
             try (ImportWorkspace workspace = ImportWorkspace.create(uploadId)) {
                 // a sample fine enough to cut ranges of batchRows rows, at most one key in 512 kept in memory
                 SortedRuns runs = new SortedRuns(workspace.dir(), sortBudget(), Math.clamp(settings.batchRows() / 16, 1, 512));
+                RejectedSpool spool = new RejectedSpool(workspace.dir());
                 List<ChargeLoader.Chunk> chunks;
+                long fileRejects;
                 try {
-                    chunks = claim.phase() == UploadLeases.Phase.READING
-                            ? readAndPlan(object, claim.etag(), owner, uploadId, runs, workspace)
-                            : rereadPending(object, claim.etag(), owner, uploadId, runs);
+                    if (claim.phase() == UploadLeases.Phase.READING) {
+                        ReadAndPlan plan = readAndPlan(object, claim.etag(), owner, uploadId, runs, spool);
+                        chunks = plan.chunks();
+                        fileRejects = plan.rejected();
+                    } else {
+                        chunks = rereadPending(object, claim.etag(), owner, uploadId, runs, spool);
+                        fileRejects = claim.counts().rejected();
+                    }
                 } catch (CsvFormatException | ObjectStore.NotFoundException | ObjectStore.ChangedException e) {
                     // the file itself is bad or gone (or, without bucket versioning, the version the import claimed is
                     // gone: written again before a retry could read it once more): no retry can help, so the upload
@@ -139,10 +151,14 @@ public final class ImportService {
                 new KeyRangeLoader(loader, outbox, publisher, progress, settings).load(owner, uploadId, chunks, runs);
                 LOG.info("upload {}: read and sorted in {} ms ({} runs), loaded in {} ms", uploadId,
                         (read - started) / 1_000_000, runs.runCount(), (System.nanoTime() - read) / 1_000_000);
+                List<RowOutcome.Rejected> refused = loader.refusedRows(uploadId);
+                if (!refused.isEmpty()) {
+                    reportWithRefusals(object, claim.etag(), owner, uploadId, runs, spool, refused);
+                }
+                rejected = fileRejects > 0 || !refused.isEmpty();
             }
             sendPendingOutbox(uploadId);
-            String reportKey = new RejectedReportWriter(objects, loader).write(uploadId);
-            ImportCounts done = leases.finish(uploadId, owner, reportKey);
+            ImportCounts done = leases.finish(uploadId, owner, rejected ? RejectedReport.key(uploadId) : null);
             LOG.info("upload {} ({}) IMPORTED in {} ms: {} rows, {} accepted, {} rejected, {} duplicate", uploadId,
                     object.key(), (System.nanoTime() - started) / 1_000_000, done.total(), done.accepted(),
                     done.rejected(), done.duplicate());
@@ -173,42 +189,64 @@ public final class ImportService {
         }
     }
 
+    /** The key ranges a read planned, and how many of the file's rows it rejected. */
+    private record ReadAndPlan(List<ChargeLoader.Chunk> chunks, long rejected) {
+    }
+
     /**
-     * Phase one: the whole file, validated and sorted by debtId on local disk; then, in one transaction, its counts,
-     * its rejected rows and the key ranges to load. Nothing reaches charges yet, so a crash here costs only the read.
+     * Phase one: the whole file, validated and sorted by debtId on local disk, its rejected rows merged into the
+     * report; then, in one transaction, its counts and the key ranges to load. Nothing reaches charges yet, so a crash
+     * here costs only the read (and the report is written again, the same). A committed plan thus always has its
+     * report in the bucket: a resumed import need not write it again.
      */
-    private List<ChargeLoader.Chunk> readAndPlan(StoredObject object, String etag, String owner, UUID uploadId,
-            SortedRuns runs, ImportWorkspace workspace) {
-        RejectedSpool rejected = new RejectedSpool(workspace.dir());
-        UploadReader.Result read = reader().read(objects.open(object.key(), etag), key -> true, runs, rejected,
+    private ReadAndPlan readAndPlan(StoredObject object, String etag, String owner, UUID uploadId, SortedRuns runs,
+            RejectedSpool spool) {
+        UploadReader.Result read = reader().read(objects.open(object.key(), etag), key -> true, runs, spool,
                 heartbeat(uploadId, owner));
         runs.compact(MAX_MERGE_RUNS);
+        if (read.rejected() > 0) {
+            RejectedReport.write(objects, uploadId, spool, List.of());
+        }
         List<ChargeLoader.Chunk> chunks = loader.planLoad(uploadId, owner, settings.lease(),
                 new ChargeLoader.ReadCounts(read.total(), read.rejected(), read.valid()),
-                KeyRanges.bounds(runs.sampleKeys(), runs.rows(), settings.batchRows()), rejected::forEach);
+                KeyRanges.bounds(runs.sampleKeys(), runs.rows(), settings.batchRows()));
         progress.fileRead(uploadId, read.total());
-        return chunks;
+        return new ReadAndPlan(chunks, read.rejected());
     }
 
     /**
      * A resumed import: the ranges committed before are not touched again; the file is read once more (seconds, and
-     * its counts and rejected rows are already recorded) for the rows of the ranges still to load.
+     * its counts are already recorded) for the rows of the ranges still to load, its rejected rows spooled again in
+     * case the database refuses some and the report must be written anew.
      */
     private List<ChargeLoader.Chunk> rereadPending(StoredObject object, String etag, String owner, UUID uploadId,
-            SortedRuns runs) {
+            SortedRuns runs, RejectedSpool spool) {
         List<ChargeLoader.Chunk> pending = loader.pendingChunks(uploadId);
         if (!pending.isEmpty()) {
             LOG.info("upload {} resumes: {} key range(s) still to load", uploadId, pending.size());
             reader().read(objects.open(object.key(), etag),
                     KeyRanges.inAny(pending.stream().map(c -> new String[] {c.lowerExclusive(), c.upperInclusive()}).toList()),
-                    runs, null, heartbeat(uploadId, owner));
+                    runs, spool, heartbeat(uploadId, owner));
             runs.compact(MAX_MERGE_RUNS);
         }
         return pending;
     }
 
+    /**
+     * The report once more, with the rows the database refused merged in by line. Rare (the validator lets through
+     * nothing it knows the database refuses); a resumed import that had no range left to read reads the file for its
+     * rejected rows only.
+     */
+    private void reportWithRefusals(StoredObject object, String etag, String owner, UUID uploadId, SortedRuns runs,
+            RejectedSpool spool, List<RowOutcome.Rejected> refused) {
+        if (!spool.filled()) {
+            reader().read(objects.open(object.key(), etag), key -> false, runs, spool, heartbeat(uploadId, owner));
+        }
+        RejectedReport.write(objects, uploadId, spool, refused);
+    }
+
     private UploadReader reader() {
-        return new UploadReader(settings.validator(), loader::encode, READ_THREADS, settings.maxRowBytes());
+        return new UploadReader(settings.validator(), format, READ_THREADS, settings.maxRowBytes());
     }
 
     /** What one reading thread may hold before it writes a sorted run: a share of the heap, whatever the file's size. */

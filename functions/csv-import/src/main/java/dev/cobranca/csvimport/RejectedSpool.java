@@ -1,6 +1,7 @@
 package dev.cobranca.csvimport;
 
 import dev.cobranca.core.importing.RejectedRowsReport;
+import dev.cobranca.core.importing.RowOutcome;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -12,11 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
  * Rejected rows of a file being read, kept on disk (a badly broken file may be all rejects), one file per reading
- * thread; read back, in no particular order, when the import records them.
+ * thread. Each file is in line order (a thread takes the file's batches in turn), so {@link #merge} reads them all
+ * back in line order with one row per file in memory.
  */
 final class RejectedSpool {
 
@@ -37,30 +42,94 @@ final class RejectedSpool {
         }
     }
 
-    void forEach(ChargeLoader.RejectedRowSink sink) {
+    /** Whether a read wrote to this spool (a read with no reject still opens a writer per thread). */
+    synchronized boolean filled() {
+        return !files.isEmpty();
+    }
+
+    /**
+     * The spooled rows and {@code others} together, in line order; the caller closes it.
+     *
+     * @param others rows from elsewhere (the database's refusals), in line order
+     */
+    Merge merge(List<RowOutcome.Rejected> others) {
         List<Path> all;
         synchronized (this) {
             all = List.copyOf(files);
         }
-        for (Path file : all) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-                while (true) {
-                    long line;
-                    try {
-                        line = in.readLong();
-                    } catch (EOFException end) {
-                        break;
-                    }
-                    sink.row(line, string(in), string(in));
+        return new Merge(all, others);
+    }
+
+    /** A k-way merge by line of the spool files and the other rows. */
+    static final class Merge implements AutoCloseable {
+
+        private final List<DataInputStream> inputs = new ArrayList<>();
+        private final PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparingLong(h -> h.row.line()));
+
+        private Merge(List<Path> files, List<RowOutcome.Rejected> others) {
+            try {
+                for (Path file : files) {
+                    DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+                    inputs.add(in);
+                    advance(new Head(in, null, null));
                 }
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            }
+            advance(new Head(null, others.iterator(), null));
+        }
+
+        /** @return the next row in line order, or null at the end */
+        RowOutcome.Rejected next() {
+            Head head = heads.poll();
+            if (head == null) {
+                return null;
+            }
+            RowOutcome.Rejected row = head.row;
+            advance(head);
+            return row;
+        }
+
+        private void advance(Head head) {
+            RowOutcome.Rejected row = head.in != null ? read(head.in) : head.rows.hasNext() ? head.rows.next() : null;
+            if (row != null) {
+                heads.add(new Head(head.in, head.rows, row));
+            }
+        }
+
+        private static RowOutcome.Rejected read(DataInputStream in) {
+            try {
+                long line;
+                try {
+                    line = in.readLong();
+                } catch (EOFException end) {
+                    return null;
+                }
+                return new RowOutcome.Rejected(line, string(in), string(in));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-    }
 
-    private static String string(DataInputStream in) throws IOException {
-        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+        private static String string(DataInputStream in) throws IOException {
+            return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() {
+            for (DataInputStream in : inputs) {
+                try {
+                    in.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+
+        /** One source: a spool file or the other rows; its current row. */
+        private record Head(DataInputStream in, Iterator<RowOutcome.Rejected> rows, RowOutcome.Rejected row) {
+        }
     }
 
     static final class Writer implements AutoCloseable {
@@ -77,7 +146,7 @@ final class RejectedSpool {
                 byte[] r = reason.getBytes(StandardCharsets.UTF_8);
                 out.writeInt(r.length);
                 out.write(r);
-                // what the report keeps of a row, and no more: the rejects are read back 256 at a time
+                // what the report keeps of a row, and no more
                 String kept = text.length() > RejectedRowsReport.MAX_ROW_CHARS
                         ? text.substring(0, RejectedRowsReport.MAX_ROW_CHARS) + "…" : text;
                 byte[] t = kept.getBytes(StandardCharsets.UTF_8);

@@ -1,11 +1,8 @@
 package dev.cobranca.csvimport;
 
-import dev.cobranca.core.charge.Debt;
 import dev.cobranca.core.importing.CsvHeader;
-import dev.cobranca.core.importing.CsvPosition;
 import dev.cobranca.core.importing.CsvRecord;
 import dev.cobranca.core.importing.CsvRecordReader;
-import dev.cobranca.core.importing.DebtFileReader;
 import dev.cobranca.core.importing.DebtRowParser;
 import dev.cobranca.core.importing.DebtValidator;
 import dev.cobranca.core.importing.RowOutcome;
@@ -21,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -44,17 +40,17 @@ final class UploadReader {
     }
 
     private final DebtValidator validator;
-    private final Function<Debt, byte[]> encoder;
+    private final RowFormat format;
     private final int workers;
     private final int maxRowBytes;
 
     /**
-     * @param encoder     a valid row as the store will load it
+     * @param format      a valid row as the store will load it
      * @param maxRowBytes a longer row is rejected, never held whole
      */
-    UploadReader(DebtValidator validator, Function<Debt, byte[]> encoder, int workers, int maxRowBytes) {
+    UploadReader(DebtValidator validator, RowFormat format, int workers, int maxRowBytes) {
         this.validator = validator;
-        this.encoder = encoder;
+        this.format = format;
         this.workers = Math.max(1, workers);
         this.maxRowBytes = maxRowBytes;
     }
@@ -67,8 +63,8 @@ final class UploadReader {
      * @throws dev.cobranca.core.importing.CsvFormatException the file is not a debts CSV (no header, runaway quote)
      */
     Result read(InputStream in, Predicate<byte[]> keep, SortedRuns runs, RejectedSpool rejected, Runnable heartbeat) {
-        try (CsvRecordReader records = new CsvRecordReader(in, CsvPosition.START, maxRowBytes)) {
-            CsvHeader header = DebtFileReader.readHeader(records);
+        try (CsvRecordReader records = new CsvRecordReader(in, maxRowBytes)) {
+            CsvHeader header = CsvHeader.read(records);
             BlockingQueue<List<CsvRecord>> queue = new ArrayBlockingQueue<>(workers * 4);
             try (ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("read-", 0).factory())) {
                 List<Future<Result>> parts = new ArrayList<>();
@@ -157,7 +153,7 @@ final class UploadReader {
                             valid++;
                             byte[] key = Keys.of(a.debt().debtId());
                             if (keep.test(key)) {
-                                sorted.add(key, a.line(), encoder.apply(a.debt()));
+                                sorted.add(key, a.line(), format.encode(a.debt()));
                             }
                         }
                         case RowOutcome.Rejected r -> {

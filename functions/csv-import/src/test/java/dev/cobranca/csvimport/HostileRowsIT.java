@@ -185,6 +185,66 @@ class HostileRowsIT {
         }
     }
 
+    /** A crash in the middle of the load, or after its last key range, before the report has the refused rows. */
+    enum Crash {
+        AFTER_A_RANGE_WITH_A_REFUSAL, AFTER_THE_LAST_RANGE
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(Crash.class)
+    void shouldReportRowsTheDatabaseRefused_whenARetryFinishesTheImport(Crash crash) throws Exception {
+        DebtValidator lax = new DebtValidator(false, LocalDate.of(0, 1, 1), LocalDate.of(9999, 12, 31));
+        StringBuilder csv = new StringBuilder(SampleDebtGenerator.HEADER).append('\n');
+        SampleDebtGenerator generator = new SampleDebtGenerator(11, 5); // 5% of the rows break a rule of the file
+        List<Long> fileRejects = new java.util.ArrayList<>();
+        List<Long> refused = new java.util.ArrayList<>();
+        for (long line = 2; line < 4_000; line++) {
+            SampleRow row = generator.next();
+            csv.append(row.csv()).append('\n');
+            if (!row.valid()) {
+                fileRejects.add(line);
+            }
+            if (line % 400 == 0) { // one in every key range, most likely
+                csv.append("Bia,1234,bia@x.com,10.00,0000-01-01,year0-").append(line).append('\n');
+                refused.add(++line);
+            }
+        }
+        StoredObject object = fx.put("uploads/refused-crash.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        ImportProgress dies = new ImportProgress() {
+            @Override
+            public synchronized void chunkLoaded(java.util.UUID uploadId, int chunkNo, long inserted) {
+                try {
+                    String left = crash == Crash.AFTER_THE_LAST_RANGE
+                            ? "select count(*) = 0 from import_chunks where not done"
+                            : "select count(*) > 0 from import_chunks where refused is not null";
+                    if (fx.query(left).getFirst().equals("t")) {
+                        throw new IllegalStateException("connection lost");
+                    }
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fx.service(800, lax, 65_536, dies).importObject(object))
+                .hasMessageContaining("connection lost");
+        assertThat(fx.query("select count(*) > 0 from import_chunks where refused is not null")).containsExactly("t");
+        ImportResult result = fx.service(800, lax, 65_536).importObject(object);
+
+        assertThat(result.status()).isEqualTo(UploadStatus.IMPORTED);
+        List<Long> expected = new java.util.ArrayList<>(fileRejects);
+        expected.addAll(refused);
+        expected.sort(null);
+        List<String[]> report = report(result);
+        assertThat(report.getFirst()).containsExactly("line", "reason", "row");
+        assertThat(report.stream().skip(1).map(r -> Long.parseLong(r[0])).toList()).isEqualTo(expected);
+        assertThat(report.stream().skip(1).filter(r -> r[1].startsWith("the database refused the row: ")).count())
+                .isEqualTo(refused.size());
+        assertThat(result.rows().rejected()).isEqualTo(expected.size());
+        assertThat(fx.upload(result.uploadId())).containsEntry("rejected_report_key",
+                "reports/" + result.uploadId() + "/rejected.csv");
+    }
+
     /** The rejected-rows report, parsed as the CSV it is (a reported row may span lines). */
     private List<String[]> report(ImportResult result) {
         com.univocity.parsers.csv.CsvParserSettings settings = new com.univocity.parsers.csv.CsvParserSettings();

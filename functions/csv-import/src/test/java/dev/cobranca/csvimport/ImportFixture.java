@@ -5,6 +5,7 @@ import dev.cobranca.aws.SqsMessagePublisher;
 import dev.cobranca.core.importing.DebtValidator;
 import dev.cobranca.core.message.InvoiceRequested;
 import dev.cobranca.core.message.MessageCodec;
+import dev.cobranca.csvimport.adapter.CopyRowFormat;
 import dev.cobranca.csvimport.adapter.PostgresChargeLoader;
 import dev.cobranca.csvimport.adapter.PostgresInvoiceOutbox;
 import dev.cobranca.csvimport.adapter.PostgresUploadLeases;
@@ -51,7 +52,7 @@ final class ImportFixture implements AutoCloseable {
      */
     ImportFixture(TestDatabase db, S3Emulator s3, SqsEmulator sqs) throws SQLException {
         this(db, false, s3, sqs);
-        execute("truncate invoice_outbox, import_chunks, import_rejected, charges, uploads cascade");
+        execute("truncate invoice_outbox, import_chunks, charges, uploads cascade");
         // a test that failed midway may leave its staging table behind
         for (String table : query("select tablename from pg_tables where tablename like 'import\\_staging\\_%'")) {
             execute("drop table " + table);
@@ -74,17 +75,21 @@ final class ImportFixture implements AutoCloseable {
     ImportService service(int batchRows, Duration lease, ImportProgress progress) {
         return new ImportService(new S3ObjectStore(s3.client(), BUCKET), new SqsMessagePublisher(sqs.client(), queueUrl),
                 new PostgresUploadLeases(db.dataSource()), new PostgresChargeLoader(db.dataSource()),
-                new PostgresInvoiceOutbox(db.dataSource()),
+                new CopyRowFormat(), new PostgresInvoiceOutbox(db.dataSource()),
                 new ImportService.Settings(batchRows, 100, lease, 2, Duration.ofMillis(100), new DebtValidator()), progress);
     }
 
     /** With another validator (or row limit): a lax one lets through rows only the database refuses. */
     ImportService service(int batchRows, DebtValidator validator, int maxRowBytes) {
+        return service(batchRows, validator, maxRowBytes, ImportProgress.NONE);
+    }
+
+    ImportService service(int batchRows, DebtValidator validator, int maxRowBytes, ImportProgress progress) {
         return new ImportService(new S3ObjectStore(s3.client(), BUCKET), new SqsMessagePublisher(sqs.client(), queueUrl),
                 new PostgresUploadLeases(db.dataSource()), new PostgresChargeLoader(db.dataSource()),
-                new PostgresInvoiceOutbox(db.dataSource()),
+                new CopyRowFormat(), new PostgresInvoiceOutbox(db.dataSource()),
                 new ImportService.Settings(batchRows, 100, Duration.ofMinutes(2), 2, Duration.ofMillis(100), validator,
-                        maxRowBytes), ImportProgress.NONE);
+                        maxRowBytes), progress);
     }
 
     ImportService service(int batchRows) {

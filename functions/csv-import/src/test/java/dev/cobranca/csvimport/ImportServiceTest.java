@@ -26,7 +26,7 @@ class ImportServiceTest {
 
     private ImportService service(ImportProgress progress) {
         return new ImportService(objects, queue, new InMemoryUploadLeases(tables), new InMemoryChargeLoader(tables),
-                new InMemoryInvoiceOutbox(tables), new ImportService.Settings(2, 2, Duration.ofMinutes(1), 2,
+                InMemoryChargeLoader.FORMAT, new InMemoryInvoiceOutbox(tables), new ImportService.Settings(2, 2, Duration.ofMinutes(1), 2,
                 Duration.ofMillis(10), new DebtValidator()), progress);
     }
 

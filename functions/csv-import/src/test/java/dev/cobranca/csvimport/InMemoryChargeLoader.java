@@ -2,13 +2,12 @@ package dev.cobranca.csvimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cobranca.core.charge.Debt;
+import dev.cobranca.core.importing.RowOutcome;
 import dev.cobranca.csvimport.sort.Keys;
 import dev.cobranca.csvimport.sort.RowCursor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,24 +20,18 @@ final class InMemoryChargeLoader implements ChargeLoader {
         this.tables = tables;
     }
 
-    /** Fields joined by a character no valid row holds. */
-    @Override
-    public byte[] encode(Debt debt) {
-        return String.join("\0", debt.name(), debt.governmentId(), debt.email(),
-                debt.amount().toPlainString(), debt.dueDate().toString()).getBytes(StandardCharsets.UTF_8);
-    }
+    /** The rows as this fake reads them: fields joined by a character no valid row holds. */
+    static final RowFormat FORMAT = debt -> String.join("\0", debt.name(), debt.governmentId(), debt.email(),
+            debt.amount().toPlainString(), debt.dueDate().toString()).getBytes(StandardCharsets.UTF_8);
 
     @Override
-    public List<Chunk> planLoad(UUID uploadId, String owner, Duration lease, ReadCounts read,
-            List<String> bounds, RejectedRows rejected) {
+    public List<Chunk> planLoad(UUID uploadId, String owner, Duration lease, ReadCounts read, List<String> bounds) {
         synchronized (tables) {
             InMemoryImportTables.Upload u = tables.fenced(uploadId, owner, lease);
             if (u.phase != UploadLeases.Phase.READING) {
                 throw new LeaseLostException(uploadId);
             }
             u.counts = new ImportCounts(read.total(), read.rejected(), read.valid(), 0, 0);
-            u.rejected.clear();
-            rejected.forEach((line, reason, text) -> u.rejected.add(new String[] {Long.toString(line), reason, text}));
             u.chunks = new ArrayList<>();
             for (int i = 0; i <= bounds.size(); i++) {
                 u.chunks.add(new Chunk(i, i == 0 ? null : bounds.get(i - 1), i == bounds.size() ? null : bounds.get(i)));
@@ -105,11 +98,9 @@ final class InMemoryChargeLoader implements ChargeLoader {
         return bound == null ? null : Keys.of(bound);
     }
 
+    /** This fake refuses no row: the database's refusals are PostgreSQL's (HostileRowsIT). */
     @Override
-    public void forEachRejected(UUID uploadId, RejectedRowSink sink) {
-        synchronized (tables) {
-            tables.byId(uploadId).rejected.stream().sorted(Comparator.comparingLong(r -> Long.parseLong(r[0])))
-                    .forEach(r -> sink.row(Long.parseLong(r[0]), r[1], r[2]));
-        }
+    public List<RowOutcome.Rejected> refusedRows(UUID uploadId) {
+        return List.of();
     }
 }

@@ -27,7 +27,6 @@ final class InMemoryImportTables {
         ImportCounts counts = ImportCounts.NONE;
         String error;
         String reportKey;
-        final List<String[]> rejected = new ArrayList<>();
         List<ChargeLoader.Chunk> chunks;
         final List<Integer> done = new ArrayList<>();
     }

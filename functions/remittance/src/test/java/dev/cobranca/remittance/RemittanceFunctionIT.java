@@ -242,6 +242,37 @@ class RemittanceFunctionIT {
         assertThat(remittanceKeys()).hasSize(2);
     }
 
+    @Test
+    void shouldCarryThePayersAddress_inSegmentQ_andLeaveItBlankWhenTheRowHadNone() throws Exception {
+        invoiced("debt-1", "100.00", "11144477735", "INVOICED");
+        invoiced("debt-2", "250.50", "11222333000181", "INVOICED");
+        // as the import stores the optional CSV columns: whole values, the CEP as 8 digits, the UF upper case
+        execute("""
+                update charges set payer_address = 'Avenida Brigadeiro Faria Lima, 1234, conjunto 56, Jardim Paulistano',
+                       payer_district = 'Jardim Paulistano', payer_zip_code = '01451001',
+                       payer_city = 'São José dos Campos', payer_state = 'SP' where debt_id = 'debt-1'""");
+
+        new RemittanceHandler(env(db.jdbcUrl())).handleRequest(event(), null);
+
+        String[] records = new String(object(remittanceKeys().getFirst()), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .split("\r\n");
+        List<String> segmentsQ = java.util.Arrays.stream(records).filter(r -> r.charAt(13) == 'Q').toList();
+        assertThat(segmentsQ).hasSize(2);
+        String q = segmentsQ.getFirst();
+        // FEBRABAN 240 v10.7, "Registro Detalhe - Segmento Q (obrigatório, remessa)": 11.3Q endereço pos 74-113 (40),
+        // 12.3Q bairro 114-128 (15), 13.3Q CEP 129-133 + 14.3Q sufixo 134-136, 15.3Q cidade 137-151 (15), 16.3Q UF
+        // 152-153; alphanumeric fields upper case without accents, cut to their width
+        assertThat(q.substring(73, 113)).isEqualTo("AVENIDA BRIGADEIRO FARIA LIMA, 1234, CON");
+        assertThat(q.substring(113, 128)).isEqualTo("JARDIM PAULISTA");
+        assertThat(q.substring(128, 136)).isEqualTo("01451001");
+        assertThat(q.substring(136, 151)).isEqualTo("SAO JOSE DOS CA");
+        assertThat(q.substring(151, 153)).isEqualTo("SP");
+        String blank = segmentsQ.get(1);
+        assertThat(blank.substring(73, 128)).as("endereço, bairro").isBlank();
+        assertThat(blank.substring(128, 136)).as("CEP").isEqualTo("00000000");
+        assertThat(blank.substring(136, 153)).as("cidade, UF").isBlank();
+    }
+
     private void execute(String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);

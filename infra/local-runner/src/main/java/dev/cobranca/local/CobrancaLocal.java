@@ -332,7 +332,7 @@ public final class CobrancaLocal {
             Files.createDirectories(common.dataDir);
             long s = seed != null ? seed : System.nanoTime();
             Path file = common.dataDir.resolve("demo-" + rows + "-" + Long.toHexString(s) + ".csv");
-            SampleDebtGenerator.write(file, rows, s, dirty);
+            SampleDebtGenerator.write(file, rows, s, dirty, true); // with the payer's address, for the remessa
             System.out.println("Generated " + rows + " rows (" + dirty + "% dirty, seed " + s + ") in " + file);
             return uploadAndFollow(file, common, stackOptions, follow);
         }

@@ -19,6 +19,8 @@ import java.util.UUID;
 public final class SampleDebtGenerator {
 
     public static final String HEADER = "name,governmentId,email,debtAmount,debtDueDate,debtId";
+    /** The header with the optional address columns. */
+    public static final String HEADER_WITH_ADDRESS = HEADER + ",address,district,zipCode,city,state";
 
     private static final String[] FIRST = {"Ana", "João", "Maria", "José", "Antônio", "Francisca", "Luís", "Márcia",
         "Conceição", "Sebastião", "Lúcia", "Cláudio", "Fábio", "Letícia", "Vitória", "Sérgio", "Inês", "Raí",
@@ -28,6 +30,11 @@ public final class SampleDebtGenerator {
         "Lima", "Pereira", "Guimarães", "Damásio", "Nóbrega"};
     private static final String[] DOMAINS = {"exemplo.com", "mail.com", "uol.com.br", "correio.net"};
     private static final DirtyKind[] KINDS = DirtyKind.values();
+    private static final String[] STREETS = {"Rua das Flores", "Avenida Paulista", "Rua São João", "Avenida Brasil",
+        "Travessa do Comércio", "Rua Sete de Setembro", "Alameda Santos", "Rua da Conceição"};
+    private static final String[] DISTRICTS = {"Centro", "Jardim América", "Vila Mariana", "Boa Vista", "Santa Cecília"};
+    private static final String[][] CITIES = {{"São Paulo", "SP"}, {"Rio de Janeiro", "RJ"}, {"Belo Horizonte", "MG"},
+        {"Salvador", "BA"}, {"Porto Alegre", "RS"}, {"Recife", "PE"}, {"São José dos Campos", "SP"}, {"Curitiba", "PR"}};
 
     private final SplittableRandom random;
     private final double dirtyPercent;
@@ -43,14 +50,26 @@ public final class SampleDebtGenerator {
         this.dirtyPercent = dirtyPercent;
     }
 
-    /** Writes the header and {@code rows} data rows (LF line endings). */
+    /** Writes the header and {@code rows} data rows (LF line endings), the six required columns only. */
     public static void write(Writer out, long rows, long seed, double dirtyPercent) {
+        write(out, rows, seed, dirtyPercent, false);
+    }
+
+    /**
+     * @param addresses also write the optional address columns, filled in four rows of five (the rows' other cells are
+     *                  those of the same seed without them: the addresses come from a random sequence of their own)
+     */
+    public static void write(Writer out, long rows, long seed, double dirtyPercent, boolean addresses) {
         SampleDebtGenerator generator = new SampleDebtGenerator(seed, dirtyPercent);
+        SplittableRandom places = new SplittableRandom(~seed);
         try {
-            out.write(HEADER);
+            out.write(addresses ? HEADER_WITH_ADDRESS : HEADER);
             out.write('\n');
             for (long i = 0; i < rows; i++) {
                 out.write(generator.next().csv());
+                if (addresses) {
+                    out.write(address(places));
+                }
                 out.write('\n');
             }
             out.flush();
@@ -60,8 +79,12 @@ public final class SampleDebtGenerator {
     }
 
     public static void write(Path file, long rows, long seed, double dirtyPercent) {
+        write(file, rows, seed, dirtyPercent, false);
+    }
+
+    public static void write(Path file, long rows, long seed, double dirtyPercent, boolean addresses) {
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
-            write(out, rows, seed, dirtyPercent);
+            write(out, rows, seed, dirtyPercent, addresses);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,6 +103,18 @@ public final class SampleDebtGenerator {
             cells = dirty(cells, dirt);
         }
         return new SampleRow(String.join(",", cells), cells.length > 5 ? cells[5] : "", dirt);
+    }
+
+    /** The address cells of one row, with their leading comma; blank in one row of five. */
+    static String address(SplittableRandom random) {
+        if (random.nextInt(5) == 0) {
+            return ",,,,,";
+        }
+        String[] city = CITIES[random.nextInt(CITIES.length)];
+        return "," + csvQuote(STREETS[random.nextInt(STREETS.length)] + ", " + (1 + random.nextInt(2_000)))
+                + "," + DISTRICTS[random.nextInt(DISTRICTS.length)]
+                + "," + "%05d-%03d".formatted(1_000 + random.nextInt(98_000), random.nextInt(1_000))
+                + "," + city[0] + "," + city[1];
     }
 
     private record Person(String name, String governmentId, String email) {

@@ -2,7 +2,10 @@ package dev.cobranca.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cobranca.core.importing.DebtFileReader;
+import dev.cobranca.core.importing.CsvHeader;
+import dev.cobranca.core.importing.CsvRecord;
+import dev.cobranca.core.importing.CsvRecordReader;
+import dev.cobranca.core.importing.DebtRowParser;
 import dev.cobranca.core.importing.DebtValidator;
 import dev.cobranca.core.importing.RowOutcome;
 import java.io.ByteArrayInputStream;
@@ -33,14 +36,7 @@ class SampleDebtGeneratorTest {
             csv.append(row.csv()).append('\n');
         }
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-        DebtFileReader.HeaderAndStart start = DebtFileReader.dataStart(new ByteArrayInputStream(bytes));
-        List<RowOutcome> outcomes = new ArrayList<>();
-        try (DebtFileReader reader = new DebtFileReader(new ByteArrayInputStream(bytes, (int) start.start().byteOffset(),
-                bytes.length), start.start(), start.header(), new DebtValidator())) {
-            for (RowOutcome o; (o = reader.next()) != null; ) {
-                outcomes.add(o);
-            }
-        }
+        List<RowOutcome> outcomes = outcomes(bytes);
 
         assertThat(outcomes).hasSameSizeAs(rows);
         Set<DirtyKind> kinds = EnumSet.noneOf(DirtyKind.class);
@@ -57,6 +53,36 @@ class SampleDebtGeneratorTest {
         assertThat(rows.stream().filter(r -> !r.valid()).count()).isBetween(400L, 600L);
         assertThat(emails.size()).as("some people owe several debts").isLessThan(4_000);
         assertThat(bytes.length / rows.size()).isBetween(95, 125);
+    }
+
+    /** Read as the import reads: records, the header, each record parsed and validated. */
+    private static List<RowOutcome> outcomes(byte[] bytes) {
+        List<RowOutcome> outcomes = new ArrayList<>();
+        try (CsvRecordReader reader = new CsvRecordReader(new ByteArrayInputStream(bytes))) {
+            DebtRowParser parser = new DebtRowParser(CsvHeader.read(reader), new DebtValidator());
+            for (CsvRecord record; (record = reader.next()) != null; ) {
+                outcomes.add(parser.parse(record));
+            }
+        }
+        return outcomes;
+    }
+
+    @Test
+    void shouldWriteAddressColumns_thatTheImportReads_withTheSameRowsOtherwise() {
+        StringWriter out = new StringWriter();
+        SampleDebtGenerator.write(out, 500, 7, 0, true);
+        String[] lines = out.toString().split("\n");
+
+        List<RowOutcome> outcomes = outcomes(out.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(lines[0]).isEqualTo(SampleDebtGenerator.HEADER_WITH_ADDRESS);
+        assertThat(outcomes).hasSize(500).allMatch(o -> o instanceof RowOutcome.Accepted);
+        long withAddress = outcomes.stream().filter(o -> ((RowOutcome.Accepted) o).debt().address() != null).count();
+        assertThat(withAddress).as("four rows in five").isBetween(350L, 450L);
+        String[] plain = file(500, 7, 0).split("\n");
+        for (int i = 1; i < lines.length; i++) {
+            assertThat(lines[i]).startsWith(plain[i] + ",");
+        }
     }
 
     private static String file(int rows, long seed, double dirty) {

@@ -4,14 +4,19 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/** One valid row of an upload: a debt to be charged. Values are already normalised (trimmed, digits only). */
+/**
+ * One valid row of an upload: a debt to be charged. Values are already normalised (trimmed, digits only).
+ *
+ * @param address the payer's address, null when the row gives none
+ */
 public record Debt(
         String name,
         String governmentId,
         String email,
         BigDecimal amount,
         LocalDate dueDate,
-        String debtId) {
+        String debtId,
+        PayerAddress address) {
 
     public Debt {
         Objects.requireNonNull(name, "name");
@@ -20,5 +25,10 @@ public record Debt(
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(dueDate, "dueDate");
         Objects.requireNonNull(debtId, "debtId");
+    }
+
+    /** A debt without an address (a file without the address columns). */
+    public Debt(String name, String governmentId, String email, BigDecimal amount, LocalDate dueDate, String debtId) {
+        this(name, governmentId, email, amount, dueDate, debtId, null);
     }
 }

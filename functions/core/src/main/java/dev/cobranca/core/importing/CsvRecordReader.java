@@ -13,8 +13,8 @@ import java.util.Arrays;
 
 /**
  * Splits a UTF-8 byte stream into records (RFC 4180: a line break inside a quoted value belongs to the value),
- * keeping exact line numbers (the rejected-rows report names them) and byte offsets (a reader may start mid-file,
- * at a {@link CsvPosition} it was given). Cells are split afterwards by {@link CsvRowParser}.
+ * keeping exact line numbers (the rejected-rows report names them). Cells are split afterwards by
+ * {@link CsvRowParser}; the first record is the header ({@link CsvHeader#read}).
  *
  * <p>Memory is bounded by bytes, whatever the file holds: at most {@code maxRecordBytes} of the current record are
  * kept. A longer record is read to its end while counting, never held whole, and comes back with a
@@ -42,31 +42,22 @@ public final class CsvRecordReader implements AutoCloseable {
     private final int maxRecordBytes;
     private byte[] record;
 
-    private long byteOffset;
-    private long nextLine;
-    private long records;
-    private boolean atStart;
+    private long nextLine = 1;
+    private boolean atStart = true;
 
-    /**
-     * @param in    the bytes of the file from {@code start.byteOffset()} on
-     * @param start where {@code in} begins; {@link CsvPosition#START} for a whole file
-     */
-    public CsvRecordReader(InputStream in, CsvPosition start) {
-        this(in, start, DEFAULT_MAX_RECORD_BYTES);
+    /** @param in the whole file, from its first byte */
+    public CsvRecordReader(InputStream in) {
+        this(in, DEFAULT_MAX_RECORD_BYTES);
     }
 
     /** @param maxRecordBytes a record longer than this (without its line ending) is reported, not kept */
-    public CsvRecordReader(InputStream in, CsvPosition start, int maxRecordBytes) {
+    public CsvRecordReader(InputStream in, int maxRecordBytes) {
         if (maxRecordBytes < 1) {
             throw new IllegalArgumentException("maxRecordBytes must be positive, got " + maxRecordBytes);
         }
         this.in = in;
         this.maxRecordBytes = maxRecordBytes;
         this.record = new byte[Math.min(1024, maxRecordBytes + 1)]; // + 1: room for the CR of a CRLF
-        this.byteOffset = start.byteOffset();
-        this.nextLine = start.nextLine();
-        this.records = start.records();
-        this.atStart = start.byteOffset() == 0;
     }
 
     /** @return the next non-blank record, or null at the end of the file */
@@ -89,7 +80,6 @@ public final class CsvRecordReader implements AutoCloseable {
                     }
                     sawAny = true;
                     byte b = buffer[bufferPos++];
-                    byteOffset++;
                     if (b == '\n' && state != QUOTED) {
                         newlinesInside = -newlinesInside - 1; // mark: ended by a line break
                         break;
@@ -120,8 +110,7 @@ public final class CsvRecordReader implements AutoCloseable {
                 int inside = endedByNewline ? -newlinesInside - 1 : newlinesInside;
                 long line = nextLine;
                 nextLine += inside + (endedByNewline ? 1 : 0);
-                if (dropped > 0) {
-                    records++; // the CR of a CRLF is not part of the record
+                if (dropped > 0) { // the CR of a CRLF is not part of the record
                     return oversize(line, length + dropped - (droppedCr && endedByNewline ? 1 : 0),
                             state == QUOTED && !endedByNewline);
                 }
@@ -129,7 +118,6 @@ public final class CsvRecordReader implements AutoCloseable {
                     length--;
                 }
                 if (length > maxRecordBytes) {
-                    records++;
                     return oversize(line, length, false);
                 }
                 if (isBlank(record, length)) {
@@ -138,7 +126,6 @@ public final class CsvRecordReader implements AutoCloseable {
                     }
                     continue;
                 }
-                records++;
                 String text = new String(record, 0, length, StandardCharsets.UTF_8);
                 // a malformed sequence decodes to U+FFFD (Latin-1 never holds it: this costs nothing on ASCII rows)
                 String problem = text.indexOf('\uFFFD') >= 0 ? notUtf8(record, length) : null;
@@ -173,16 +160,6 @@ public final class CsvRecordReader implements AutoCloseable {
                 .formatted(bytes[at] & 0xFF, at + 1);
     }
 
-    /** Counts records from here on (after a header). */
-    void restartCount() {
-        records = 0;
-    }
-
-    /** Where the records read so far end. */
-    public CsvPosition position() {
-        return new CsvPosition(byteOffset, nextLine, records);
-    }
-
     private void skipBom() throws IOException {
         if (!fill() && bufferEnd == 0) {
             return;
@@ -192,7 +169,6 @@ public final class CsvRecordReader implements AutoCloseable {
         }
         if (bufferEnd >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF) {
             bufferPos = 3;
-            byteOffset += 3;
         }
     }
 

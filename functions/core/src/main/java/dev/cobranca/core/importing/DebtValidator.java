@@ -2,6 +2,7 @@ package dev.cobranca.core.importing;
 
 import dev.cobranca.core.boleto.DueDateFactor;
 import dev.cobranca.core.charge.Debt;
+import dev.cobranca.core.charge.PayerAddress;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.DateTimeException;
@@ -24,6 +25,8 @@ public final class DebtValidator {
     public static final int MAX_DEBT_ID_LENGTH = 64;
     public static final int MAX_EMAIL_LENGTH = 254;
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999.99");
+    /** The longest address, district or city kept: the remessa cuts them to its fields, the rest of us keep them whole. */
+    public static final int MAX_ADDRESS_LENGTH = 200;
     /** Digits before the point of {@link #MAX_AMOUNT}: checked on the text, before anything parses it. */
     private static final int MAX_AMOUNT_INTEGER_DIGITS = 8;
 
@@ -100,10 +103,11 @@ public final class DebtValidator {
         }
         debtId = debtId.strip();
         checkDebtId(debtId, problems);
+        PayerAddress address = header.hasAddress() ? PayerAddressRules.address(cells, header, problems) : null;
         if (!problems.isEmpty()) {
             return new RowOutcome.Rejected(line, String.join("; ", problems), text);
         }
-        return new RowOutcome.Accepted(line, new Debt(name, governmentId, email, amount, dueDate, debtId));
+        return new RowOutcome.Accepted(line, new Debt(name, governmentId, email, amount, dueDate, debtId, address));
     }
 
     private static String cell(String[] cells, CsvHeader header, DebtColumn column, List<String> problems) {
@@ -314,7 +318,7 @@ public final class DebtValidator {
     }
 
     /** ASCII digits only, as {@code \d} without UNICODE_CHARACTER_CLASS; false for an empty range. */
-    private static boolean allDigits(String s, int from, int to) {
+    static boolean allDigits(String s, int from, int to) {
         if (from >= to) {
             return false;
         }
@@ -339,7 +343,7 @@ public final class DebtValidator {
                 && allDigits(s, 0, 4) && allDigits(s, 5, 7) && allDigits(s, 8, 10);
     }
 
-    private static boolean hasControl(String s) {
+    static boolean hasControl(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (Character.isISOControl(s.charAt(i))) {
                 return true;

@@ -1,6 +1,8 @@
 package dev.cobranca.core.port;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -36,6 +38,28 @@ public interface ObjectStore {
     void put(String key, byte[] content, String contentType);
 
     void put(String key, Path file, String contentType);
+
+    /**
+     * Streams {@code content} into the object. This default holds it in memory (for stores in memory); a store that
+     * streams (S3) overrides it.
+     */
+    default void put(String key, Content content, String contentType) {
+        try (InputStream in = content.open()) {
+            put(key, in.readAllBytes(), contentType);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Bytes made on demand, of a length known before they are: streamed to the store, never held whole. May be opened
+     * more than once (a retried request reads it again), and gives the same bytes each time.
+     */
+    interface Content {
+        long length();
+
+        InputStream open();
+    }
 
     record ObjectInfo(String key, long size, String etag) {
     }

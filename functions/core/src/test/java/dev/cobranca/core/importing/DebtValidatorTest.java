@@ -176,4 +176,59 @@ class DebtValidatorTest {
                 Arguments.of("11222333000182", false),
                 Arguments.of("1234", false));
     }
+
+    private static final CsvHeader WITH_ADDRESS = CsvHeader.resolve(new String[] {"name", "governmentId", "email",
+        "debtAmount", "debtDueDate", "debtId", "address", "district", "zipCode", "city", "state"});
+
+    private static String[] withAddress(String address, String district, String zipCode, String city, String state) {
+        String[] cells = java.util.Arrays.copyOf(GOOD, 11);
+        cells[6] = address;
+        cells[7] = district;
+        cells[8] = zipCode;
+        cells[9] = city;
+        cells[10] = state;
+        return cells;
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldKeepAddress_normalised_whenColumnsArePresent() {
+        RowOutcome outcome = new DebtValidator().validate(2,
+                withAddress(" Rua São João, 10 ", "Centro", "01.310-100", "São José dos Campos", " sp"), WITH_ADDRESS, "");
+
+        assertThat(outcome).isInstanceOfSatisfying(RowOutcome.Accepted.class, a -> assertThat(a.debt().address())
+                // kept whole: the remessa cuts the city to its 15 positions, not the import
+                .isEqualTo(new dev.cobranca.core.charge.PayerAddress("Rua São João, 10", "Centro", "01310100",
+                        "São José dos Campos", "SP")));
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldHaveNoAddress_whenCellsAreBlankOrColumnsAbsent() {
+        RowOutcome blank = new DebtValidator().validate(2, withAddress("", " ", "", "", ""), WITH_ADDRESS, "");
+        RowOutcome shortRow = new DebtValidator().validate(2, GOOD, WITH_ADDRESS, "");
+        RowOutcome none = new DebtValidator().validate(2, GOOD, HEADER, "");
+
+        for (RowOutcome outcome : java.util.List.of(blank, shortRow, none)) {
+            assertThat(outcome).isInstanceOfSatisfying(RowOutcome.Accepted.class, a -> assertThat(a.debt().address()).isNull());
+        }
+    }
+
+    static Stream<Arguments> badAddresses() {
+        return Stream.of(
+                Arguments.of(withAddress(null, null, "0131-0100x", null, null), "zipCode must be a CEP of 8 digits"),
+                Arguments.of(withAddress(null, null, "1310-100", null, null), "zipCode must be a CEP of 8 digits"),
+                Arguments.of(withAddress(null, null, "013101000", null, null), "zipCode must be a CEP of 8 digits"),
+                Arguments.of(withAddress(null, null, null, null, "XX"), "state must be the 2-letter code of a Brazilian state"),
+                Arguments.of(withAddress(null, null, null, null, "São Paulo"), "state must be the 2-letter code"),
+                Arguments.of(withAddress("Rua\tA", null, null, null, null), "address contains a control character"),
+                Arguments.of(withAddress(null, "x".repeat(201), null, null, null), "district is longer than 200 characters"),
+                Arguments.of(withAddress(null, null, null, "São\nPaulo", null), "city contains a control character"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("badAddresses")
+    void shouldRejectRow_whenAddressBreaksRule(String[] cells, String reason) {
+        RowOutcome outcome = new DebtValidator().validate(4, cells, WITH_ADDRESS, "the row");
+
+        assertThat(outcome).isInstanceOfSatisfying(RowOutcome.Rejected.class, r -> assertThat(r.reason()).contains(reason));
+    }
 }

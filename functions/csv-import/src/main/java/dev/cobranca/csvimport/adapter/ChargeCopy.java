@@ -29,8 +29,12 @@ import org.postgresql.copy.PGCopyOutputStream;
  */
 final class ChargeCopy {
 
-    static final String STAGING_COPY =
-            "copy import_chunk_rows (debt_id, name, government_id, email, amount, due_date, upload_id) from stdin";
+    /** The columns of a row as {@link #copyRows} writes it: debt_id, the {@link CopyRowFormat} payload, upload_id. */
+    static final String COLUMNS = "debt_id, name, government_id, email, amount, due_date, payer_address,"
+            + " payer_district, payer_zip_code, payer_city, payer_state, upload_id";
+    /** An empty field is null: the address fields of a row without them (no other column is ever empty). */
+    private static final String FROM_STDIN = ") from stdin with (null '')";
+    static final String STAGING_COPY = "copy import_chunk_rows (" + COLUMNS + FROM_STDIN;
 
     private ChargeCopy() {
     }
@@ -43,7 +47,7 @@ final class ChargeCopy {
             int debtIdsPerMessage) throws SQLException, IOException {
         OutboxRows outbox = new OutboxRows(uploadId, chunk.chunkNo(), debtIdsPerMessage);
         long inserted = copyRows(c, uploadId, rows.open(bytes(chunk.lowerExclusive()), bytes(chunk.upperInclusive())),
-                "copy charges (debt_id, name, government_id, email, amount, due_date, upload_id) from stdin", outbox);
+                "copy charges (" + COLUMNS + FROM_STDIN, outbox);
         PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class),
                 "copy invoice_outbox (upload_id, chunk_no, debt_ids) from stdin", 1 << 16);
         try {
@@ -91,7 +95,8 @@ final class ChargeCopy {
             st.execute("""
                     create temp table if not exists import_chunk_rows (debt_id text collate "C" not null, name text not null,
                       government_id text not null, email text not null, amount numeric(12,2) not null,
-                      due_date date not null, upload_id uuid not null) on commit delete rows""");
+                      due_date date not null, payer_address text, payer_district text, payer_zip_code text,
+                      payer_city text, payer_state text, upload_id uuid not null) on commit delete rows""");
         }
     }
 
@@ -108,8 +113,9 @@ final class ChargeCopy {
             }
         }
         // NOT EXISTS only for re-uploads: it pays off when most rows conflict (a third of the time then; a loss otherwise)
-        String sql = "with ins as (insert into charges as c (debt_id, upload_id, name, government_id, email, amount, due_date)"
-                + " select s.debt_id, s.upload_id, s.name, s.government_id, s.email, s.amount, s.due_date from import_chunk_rows s"
+        String sql = "with ins as (insert into charges as c (" + COLUMNS + ")"
+                + " select s.debt_id, s.name, s.government_id, s.email, s.amount, s.due_date, s.payer_address,"
+                + " s.payer_district, s.payer_zip_code, s.payer_city, s.payer_state, s.upload_id from import_chunk_rows s"
                 + (mostlyCharged ? " where not exists (select 1 from charges k where k.debt_id = s.debt_id)" : "")
                 + " order by s.debt_id on conflict (debt_id) do nothing returning c.debt_id),"
                 + " ob as (insert into invoice_outbox (upload_id, chunk_no, debt_ids)"
@@ -135,7 +141,7 @@ final class ChargeCopy {
     }
 
     /**
-     * Streams the range's rows into {@code copySql} (columns as {@link PostgresChargeLoader#encode} plus upload_id);
+     * Streams the range's rows into {@code copySql} (columns as {@link #COLUMNS});
      * returns the row count.
      */
     static long copyRows(Connection c, UUID uploadId, RowCursor rows, String copySql, OutboxRows outbox)

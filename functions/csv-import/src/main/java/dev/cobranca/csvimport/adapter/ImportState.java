@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -43,14 +42,11 @@ final class ImportState {
         }
     }
 
-    /** Deletes the upload's plan: its rejected rows and key ranges (a new plan, or the import's end). */
+    /** Deletes the upload's plan: its key ranges (a new plan, or the import's end, once the report is written). */
     static void drop(Connection c, UUID uploadId) throws SQLException {
-        try (PreparedStatement rejected = c.prepareStatement("delete from import_rejected where upload_id = ?");
-             PreparedStatement chunks = c.prepareStatement("delete from import_chunks where upload_id = ?")) {
-            for (PreparedStatement ps : List.of(rejected, chunks)) {
-                ps.setObject(1, uploadId);
-                ps.executeUpdate();
-            }
+        try (PreparedStatement ps = c.prepareStatement("delete from import_chunks where upload_id = ?")) {
+            ps.setObject(1, uploadId);
+            ps.executeUpdate();
         }
     }
 }

@@ -1,11 +1,9 @@
 package dev.cobranca.csvimport.adapter;
 
-import dev.cobranca.core.charge.Debt;
+import dev.cobranca.core.importing.RowOutcome;
 import dev.cobranca.csvimport.ChargeLoader;
 import dev.cobranca.csvimport.LeaseLostException;
 import dev.cobranca.postgres.Transactions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,14 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link ChargeLoader} on PostgreSQL: the plan in import_chunks and import_rejected, each key range loaded by
- * {@link ChargeCopy} in a transaction that also marks it done and renews the lease.
+ * {@link ChargeLoader} on PostgreSQL: the plan in import_chunks, each key range loaded by {@link ChargeCopy} in a
+ * transaction that also marks it done (with the rows the database refused, if any) and renews the lease. Rows are
+ * in {@link CopyRowFormat}.
  */
 public final class PostgresChargeLoader implements ChargeLoader {
 
@@ -34,15 +31,7 @@ public final class PostgresChargeLoader implements ChargeLoader {
     }
 
     @Override
-    public byte[] encode(Debt debt) {
-        // without the debtId: the sorted runs keep it as the key, and loading writes it in front
-        return CopyText.row(debt.name(), debt.governmentId(), debt.email(), debt.amount().toPlainString(),
-                debt.dueDate().toString());
-    }
-
-    @Override
-    public List<Chunk> planLoad(UUID uploadId, String owner, Duration lease, ReadCounts counts, List<String> bounds,
-            RejectedRows rejected) {
+    public List<Chunk> planLoad(UUID uploadId, String owner, Duration lease, ReadCounts counts, List<String> bounds) {
         return inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     update uploads set rows_total = ?, rows_rejected = ?, rows_staged = ?, import_phase = 'LOADING',
@@ -59,25 +48,6 @@ public final class PostgresChargeLoader implements ChargeLoader {
                 }
             }
             ImportState.drop(c, uploadId);
-            PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class),
-                    "copy import_rejected (upload_id, line, reason, row_text) from stdin", 1 << 16);
-            try {
-                CopyText out = new CopyText(copy);
-                String id = uploadId.toString();
-                rejected.forEach((line, reason, text) -> {
-                    try {
-                        out.plain(id).plain(Long.toString(line)).text(reason).text(text.replace("\0", "")).endRow();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                out.flush();
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
             List<Chunk> chunks = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into import_chunks (upload_id, chunk_no, lower_exclusive, upper_inclusive) values (?, ?, ?, ?)""")) {
@@ -193,19 +163,21 @@ public final class PostgresChargeLoader implements ChargeLoader {
     }
 
     @Override
-    public void forEachRejected(UUID uploadId, RejectedRowSink sink) {
-        inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select line, reason, row_text from import_rejected where upload_id = ? order by line")) {
-                ps.setFetchSize(256); // a cursor: the report is streamed, never held (rows of up to 10,000 characters)
+    public List<RowOutcome.Rejected> refusedRows(UUID uploadId) {
+        return inTransaction(c -> {
+            List<RowOutcome.Rejected> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select (r ->> 'line')::bigint, r ->> 'reason', r ->> 'row'
+                      from import_chunks k, jsonb_array_elements(k.refused) r
+                     where k.upload_id = ? and k.refused is not null order by 1""")) {
                 ps.setObject(1, uploadId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        sink.row(rs.getLong(1), rs.getString(2), rs.getString(3));
+                        rows.add(new RowOutcome.Rejected(rs.getLong(1), rs.getString(2), rs.getString(3)));
                     }
                 }
             }
-            return null;
+            return rows;
         });
     }
 

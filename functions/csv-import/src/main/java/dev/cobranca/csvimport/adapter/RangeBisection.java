@@ -22,7 +22,7 @@ import org.postgresql.util.PSQLException;
 /**
  * The last guard of a key range the database refuses as data (a row the validator passed, such as a value out of a
  * column's range or a check constraint): in one transaction, the range is loaded in halves, each under a savepoint, a
- * refused half halved again, until each refused row stands alone. Those rows go to the rejected rows with the
+ * refused half halved again, until each refused row stands alone. Those rows are kept on the range for the report, with the
  * database's reason and leave the upload's valid count; every other row of the range loads. Costs about two reads of
  * the range per refused row, and only ever runs after a refusal.
  */
@@ -126,24 +126,37 @@ final class RangeBisection {
         return true;
     }
 
+    /**
+     * Keeps the refused row on its key range, in the range's transaction: it is reported with the range committed,
+     * whichever invocation writes the report.
+     */
     private void reject(long line, byte[] key, byte[] payload, Exception refusal) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into import_rejected (upload_id, line, reason, row_text) values (?, ?, ?, ?)")) {
-            ps.setObject(1, uploadId);
-            ps.setLong(2, line);
-            ps.setString(3, "the database refused the row: " + serverMessage(refusal));
-            ps.setString(4, csv(key, payload));
+        try (PreparedStatement ps = c.prepareStatement("""
+                update import_chunks set refused = coalesce(refused, '[]'::jsonb)
+                       || jsonb_build_array(jsonb_build_object('line', ?, 'reason', ?::text, 'row', ?::text))
+                 where upload_id = ? and chunk_no = ?""")) {
+            ps.setLong(1, line);
+            ps.setString(2, "the database refused the row: " + serverMessage(refusal).replace("\0", ""));
+            ps.setString(3, csv(key, payload).replace("\0", "")); // jsonb, like text, holds no NUL
+            ps.setObject(4, uploadId);
+            ps.setInt(5, chunk.chunkNo());
             ps.executeUpdate();
         }
     }
 
     /**
      * The row as the report shows it: the sorted runs keep the values, not the file's text, so they are written back
-     * as CSV in the header's usual order (name, governmentId, email, debtAmount, debtDueDate, debtId).
+     * as CSV in the header's usual order (name, governmentId, email, debtAmount, debtDueDate, debtId, then address,
+     * district, zipCode, city, state when the row has any of them).
      */
     static String csv(byte[] key, byte[] payload) {
-        List<String> values = new ArrayList<>(CopyText.fields(payload));
+        List<String> fields = CopyText.fields(payload);
+        List<String> values = new ArrayList<>(fields.subList(0, CopyRowFormat.REQUIRED_FIELDS));
         values.add(Keys.text(key));
+        List<String> address = fields.subList(CopyRowFormat.REQUIRED_FIELDS, fields.size());
+        if (address.stream().anyMatch(v -> !v.isEmpty())) {
+            values.addAll(address);
+        }
         StringBuilder sb = new StringBuilder();
         for (String v : values) {
             if (!sb.isEmpty()) {

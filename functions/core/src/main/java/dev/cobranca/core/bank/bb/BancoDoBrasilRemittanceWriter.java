@@ -121,7 +121,16 @@ public final class BancoDoBrasilRemittanceWriter implements RemittanceWriter {
             write();
         }
 
-        /** FEBRABAN 240 §"Registro Detalhe - Segmento Q (Obrigatório - Remessa)". */
+        /**
+         * FEBRABAN 240 §"Registro Detalhe - Segmento Q (Obrigatório - Remessa)": 11.3Q endereço 74-113 (40), 12.3Q
+         * bairro 114-128 (15), 13.3Q CEP 129-133 and 14.3Q sufixo 134-136, 15.3Q cidade 137-151 (15), 16.3Q UF
+         * 152-153. The address comes from the upload's optional columns, kept whole there and cut here to each
+         * field's width (alphanumeric fields left-aligned, upper case without accents, as BB's "Particularidades BB -
+         * Leiaute CNAB 240" asks). BB checks these fields at registration: its retorno refuses a title with reason
+         * 47 (endereço do pagador não informado), 48 (CEP inválido), 51 (CEP incompatível com a UF) or 52 (UF
+         * inválida), so an upload without the columns registers only where the convênio takes a blank address
+         * (spaces, CEP zeros): a question for the bank when the convênio is agreed, not for this file.
+         */
         private void segmentQ(RemittanceTitle t) {
             Payer p = t.payer();
             String zip = CnabText.digits(p.zipCode());

@@ -1,12 +1,27 @@
-package dev.cobranca.core.importing;
+package dev.cobranca.csvimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cobranca.core.charge.Debt;
+import dev.cobranca.core.charge.PayerAddress;
+import dev.cobranca.core.importing.CsvFormatException;
+import dev.cobranca.core.importing.CsvRecordReader;
+import dev.cobranca.core.importing.DebtValidator;
+import dev.cobranca.core.importing.RowOutcome;
+import dev.cobranca.csvimport.sort.Keys;
+import dev.cobranca.csvimport.sort.RowCursor;
+import dev.cobranca.csvimport.sort.SortedRuns;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -15,8 +30,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Whole files: the CSV shape (header, quoting, lines, columns), read as the import reads them. */
-class DebtFileReaderTest {
+/** Whole files: the CSV shape (header, quoting, lines, columns), read by the import's own reader. */
+class UploadReaderTest {
 
     private static final String HEADER = "name,governmentId,email,debtAmount,debtDueDate,debtId\n";
 
@@ -111,7 +126,7 @@ class DebtFileReaderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("unusableFiles")
     void shouldFailWholeFile_whenHeaderIsUnusable(String label, byte[] file, String message) {
-        assertThatThrownBy(() -> DebtFileReader.dataStart(new ByteArrayInputStream(file)))
+        assertThatThrownBy(() -> outcomes(file))
                 .isInstanceOf(CsvFormatException.class)
                 .hasMessageContaining(message);
     }
@@ -141,24 +156,11 @@ class DebtFileReaderTest {
 
         List<RowOutcome> rows = outcomes(file);
 
-        assertThat(rows.stream().map(DebtFileReaderTest::label)).containsExactly("A2", "R3", "A4");
+        assertThat(rows.stream().map(UploadReaderTest::label)).containsExactly("A2", "R3", "A4");
         assertThat(rows.get(1)).isInstanceOfSatisfying(RowOutcome.Rejected.class, r -> {
             assertThat(r.reason()).isEqualTo("row is " + big.length() + " bytes, over the limit of 65536");
             assertThat(r.text()).hasSize(1_000).startsWith("Ana,999");
         });
-    }
-
-    @Test
-    void shouldApplyConfiguredByteLimit_countingBytesNotCharacters() {
-        String row = "Conceição,1234,a@x.com,1,2022-10-12,id-1"; // 40 characters, 42 bytes
-        byte[] file = bytes(row + "\n" + row + "x\n");
-        try (CsvRecordReader reader = new CsvRecordReader(new ByteArrayInputStream(file), CsvPosition.START, 42)) {
-            assertThat(reader.next()).isEqualTo(new CsvRecord(1, row));
-            CsvRecord over = reader.next();
-            assertThat(over.problem()).isEqualTo("row is 43 bytes, over the limit of 42");
-            assertThat(over.line()).isEqualTo(2);
-            assertThat(reader.next()).isNull();
-        }
     }
 
     @Test
@@ -171,55 +173,99 @@ class DebtFileReaderTest {
 
         List<RowOutcome> rows = outcomes(file);
 
-        assertThat(rows.stream().map(DebtFileReaderTest::label)).containsExactly("R2", "A3");
+        assertThat(rows.stream().map(UploadReaderTest::label)).containsExactly("R2", "A3");
         assertThat(rows.getFirst()).isInstanceOfSatisfying(RowOutcome.Rejected.class, r -> assertThat(r.reason())
                 .startsWith("the row is not UTF-8: byte 0xE9 at byte 4 of the row"));
     }
 
     @Test
-    void shouldResumeAtAnyRowBoundary_withTheSameRowsAndLines() {
-        String file = "\uFEFF" + HEADER + "Ana,1234,a@x.com,1,2022-10-12,id-1\r\n\n\"Bia\nMaria\",1234,b@x.com,1,2022-10-12,id-2\n"
-                + "Çé,1234,c@x.com,1,2022-10-12,id-3\nDavi,x,d@x.com,1,2022-10-12,id-4";
-        byte[] bytes = bytes(file);
-        DebtFileReader.HeaderAndStart start = DebtFileReader.dataStart(new ByteArrayInputStream(bytes));
-        List<String> whole = read(bytes);
+    void shouldReadAddressColumns_anySubsetInAnyOrder() {
+        String file = "zipCode,name,governmentId,email,debtAmount,debtDueDate,debtId,City\n"
+                + "01310-100,Ana,1234,a@x.com,1,2022-10-12,id-1,São Paulo\n"
+                + ",Bia,1234,b@x.com,1,2022-10-12,id-2,\n";
 
-        List<CsvPosition> positions = new ArrayList<>();
-        try (DebtFileReader reader = new DebtFileReader(
-                new ByteArrayInputStream(bytes, (int) start.start().byteOffset(), bytes.length), start.start(),
-                start.header(), new DebtValidator())) {
-            while (reader.next() != null) {
-                positions.add(reader.position());
-            }
-        }
-        for (int i = 0; i < positions.size(); i++) {
-            CsvPosition at = positions.get(i);
-            List<String> rest = new ArrayList<>();
-            try (DebtFileReader reader = new DebtFileReader(
-                    new ByteArrayInputStream(bytes, (int) at.byteOffset(), bytes.length), at, start.header(), new DebtValidator())) {
-                for (RowOutcome row; (row = reader.next()) != null; ) {
-                    rest.add(label(row));
-                }
-            }
-            assertThat(rest).as("resumed after row %d", i + 1).isEqualTo(whole.subList(i + 1, whole.size()));
-        }
-        assertThat(whole).containsExactly("A2", "R4", "A6", "R7"); // the name holding a line break: a control character
+        List<RowOutcome> rows = outcomes(bytes(file));
+
+        assertThat(rows).extracting(r -> ((RowOutcome.Accepted) r).debt().address()).containsExactly(
+                new PayerAddress(null, null, "01310100", "São Paulo", null), null);
+    }
+
+    @Test
+    void shouldRejectRowWithBadZipCode_withItsLine_andReadTheOthers() {
+        String file = HEADER.strip() + ",address,district,zipCode,city,state\n"
+                + "Ana,1234,a@x.com,1,2022-10-12,id-1,Rua A 1,Centro,01310-100,São Paulo,SP\n"
+                + "Bia,1234,b@x.com,1,2022-10-12,id-2,Rua B 2,Centro,1310-10,São Paulo,SP\n"
+                + "Caio,1234,c@x.com,1,2022-10-12,id-3,,,,,\n";
+
+        List<RowOutcome> rows = outcomes(bytes(file));
+
+        assertThat(rows.stream().map(UploadReaderTest::label)).containsExactly("A2", "R3", "A4");
+        assertThat(rows.get(1)).isInstanceOfSatisfying(RowOutcome.Rejected.class,
+                r -> assertThat(r.reason()).isEqualTo("zipCode must be a CEP of 8 digits (e.g. 01310-100)"));
     }
 
     static List<String> read(byte[] file) {
-        return outcomes(file).stream().map(DebtFileReaderTest::label).toList();
+        return outcomes(file).stream().map(UploadReaderTest::label).toList();
     }
 
+    /**
+     * The file through the import's reader, on two threads: the valid rows as the sorted runs hold them (decoded), the
+     * rejected ones as the spool merges them, together in line order.
+     */
     static List<RowOutcome> outcomes(byte[] file) {
-        DebtFileReader.HeaderAndStart start = DebtFileReader.dataStart(new ByteArrayInputStream(file));
-        InputStream in = new ByteArrayInputStream(file, (int) start.start().byteOffset(), file.length);
-        List<RowOutcome> rows = new ArrayList<>();
-        try (DebtFileReader reader = new DebtFileReader(in, start.start(), start.header(), new DebtValidator())) {
-            for (RowOutcome row; (row = reader.next()) != null; ) {
-                rows.add(row);
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("upload-reader-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            SortedRuns runs = new SortedRuns(dir, 1 << 20, 4);
+            RejectedSpool spool = new RejectedSpool(dir);
+            new UploadReader(new DebtValidator(), UploadReaderTest::encode, 2, CsvRecordReader.DEFAULT_MAX_RECORD_BYTES)
+                    .read(new ByteArrayInputStream(file), key -> true, runs, spool, () -> { });
+            List<RowOutcome> rows = new ArrayList<>();
+            try (RowCursor cursor = runs.open(null, null)) {
+                while (cursor.next()) {
+                    rows.add(new RowOutcome.Accepted(cursor.line(), decode(Keys.text(cursor.key()), cursor.payload())));
+                }
+            }
+            try (RejectedSpool.Merge rejected = spool.merge(List.of())) {
+                for (RowOutcome.Rejected r; (r = rejected.next()) != null; ) {
+                    rows.add(r);
+                }
+            }
+            rows.sort(Comparator.comparingLong(RowOutcome::line));
+            return rows;
+        } finally {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
-        return rows;
+    }
+
+    /** Every field, joined by a character no valid row holds ("" for a missing address part). */
+    private static byte[] encode(Debt d) {
+        PayerAddress a = d.address() == null ? new PayerAddress(null, null, null, null, null) : d.address();
+        return String.join("\0", d.name(), d.governmentId(), d.email(), d.amount().toPlainString(),
+                d.dueDate().toString(), d.address() == null ? "-" : "+", n(a.address()), n(a.district()),
+                n(a.zipCode()), n(a.city()), n(a.state())).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Debt decode(String debtId, byte[] payload) {
+        String[] f = new String(payload, StandardCharsets.UTF_8).split("\0", -1);
+        PayerAddress address = f[5].equals("-") ? null : new PayerAddress(e(f[6]), e(f[7]), e(f[8]), e(f[9]), e(f[10]));
+        return new Debt(f[0], f[1], f[2], new BigDecimal(f[3]), LocalDate.parse(f[4]), debtId, address);
+    }
+
+    private static String n(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String e(String s) {
+        return s.isEmpty() ? null : s;
     }
 
     private static String label(RowOutcome row) {
