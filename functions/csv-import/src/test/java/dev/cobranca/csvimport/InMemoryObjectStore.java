@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link ObjectStore} in memory, ranged reads included. */
+/** {@link ObjectStore} in memory. */
 final class InMemoryObjectStore implements ObjectStore {
 
     final Map<String, byte[]> objects = new ConcurrentHashMap<>();

@@ -47,16 +47,21 @@ class S3EmulatorIT {
     }
 
     @Test
-    void shouldStoreObjectsAsPlainFiles_andServeRangedGets() throws IOException {
+    void shouldStoreObjectsAsPlainFiles_andServeGetsPinnedToAVersion() throws IOException {
         S3Client client = s3.client();
         client.putObject(b -> b.bucket(BUCKET).key("reports/r1/rejected.csv").contentType("text/csv"),
                 RequestBody.fromString("line,reason\n7,bad amount\n"));
 
         String whole = client.getObjectAsBytes(b -> b.bucket(BUCKET).key("reports/r1/rejected.csv")).asUtf8String();
-        String range = client.getObjectAsBytes(b -> b.bucket(BUCKET).key("reports/r1/rejected.csv").range("bytes=0-3")).asUtf8String();
+        // the import reads the version it claimed by ETag (If-Match): another version answers 412
+        String etag = client.headObject(b -> b.bucket(BUCKET).key("reports/r1/rejected.csv")).eTag();
+        String pinned = client.getObjectAsBytes(b -> b.bucket(BUCKET).key("reports/r1/rejected.csv").ifMatch(etag)).asUtf8String();
 
         assertThat(whole).isEqualTo("line,reason\n7,bad amount\n");
-        assertThat(range).isEqualTo("line");
+        assertThat(pinned).isEqualTo(whole);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.getObjectAsBytes(
+                        b -> b.bucket(BUCKET).key("reports/r1/rejected.csv").ifMatch("\"0123456789abcdef0123456789abcdef\"")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
         assertThat(Files.readString(baseDir.resolve(BUCKET).resolve("reports/r1/rejected.csv")))
                 .isEqualTo(whole);
         assertThat(s3.objectPath(BUCKET, "reports/r1/rejected.csv")).exists();
