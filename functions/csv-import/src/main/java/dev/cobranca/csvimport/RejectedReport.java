@@ -55,13 +55,13 @@ final class RejectedReport {
         objects.put(key(uploadId), content, RejectedRowsReport.CONTENT_TYPE);
     }
 
-    /** The report's bytes, row by row as the merge yields them: one row's text in memory at a time. */
+    /** The report's bytes as the merge yields its rows, about 64 K characters of them in memory at a time. */
     private static final class ReportStream extends InputStream {
 
         private final RejectedSpool.Merge rows;
         private final StringWriter text = new StringWriter();
         private final RejectedRowsReport report = new RejectedRowsReport(text);
-        private byte[] chunk = new byte[0];
+        private byte[] bytes = new byte[0];
         private int at;
         private boolean ended;
 
@@ -80,13 +80,13 @@ final class RejectedReport {
             if (len == 0) {
                 return 0;
             }
-            while (at == chunk.length) {
+            while (at == bytes.length) {
                 if (!fill()) {
                     return -1;
                 }
             }
-            int n = Math.min(len, chunk.length - at);
-            System.arraycopy(chunk, at, b, off, n);
+            int n = Math.min(len, bytes.length - at);
+            System.arraycopy(bytes, at, b, off, n);
             at += n;
             return n;
         }
@@ -104,7 +104,7 @@ final class RejectedReport {
                 ended = true;
                 return false;
             }
-            chunk = buffer.toString().getBytes(StandardCharsets.UTF_8);
+            bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
             buffer.setLength(0);
             at = 0;
             return true;

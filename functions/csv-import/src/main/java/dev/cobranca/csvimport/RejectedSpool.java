@@ -73,9 +73,12 @@ final class RejectedSpool {
                     inputs.add(in);
                     advance(new Head(in, null, null));
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 close();
-                throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+                throw new UncheckedIOException(e);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
             }
             advance(new Head(null, others.iterator(), null));
         }
