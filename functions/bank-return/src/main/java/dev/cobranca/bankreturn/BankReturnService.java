@@ -3,7 +3,6 @@ package dev.cobranca.bankreturn;
 import dev.cobranca.bankreturn.BankReturnStore.Applied;
 import dev.cobranca.bankreturn.BankReturnStore.FileClaim;
 import dev.cobranca.bankreturn.BankReturnStore.FileOutcome;
-import dev.cobranca.bankreturn.BankReturnStore.Unmatched;
 import dev.cobranca.core.bank.CnabFormatException;
 import dev.cobranca.core.bank.CnabLineError;
 import dev.cobranca.core.bank.ReturnHeader;
@@ -11,8 +10,6 @@ import dev.cobranca.core.bank.ReturnListener;
 import dev.cobranca.core.bank.ReturnOccurrence;
 import dev.cobranca.core.bank.ReturnReader;
 import dev.cobranca.core.charge.EmailAfter;
-import dev.cobranca.core.message.EmailRequested;
-import dev.cobranca.core.message.MessageCodec;
 import dev.cobranca.core.port.MessagePublisher;
 import dev.cobranca.core.port.ObjectStore;
 import java.io.BufferedWriter;
@@ -31,8 +28,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,21 +121,23 @@ public final class BankReturnService {
         }
         collector.flush();
         if (emailAfter == EmailAfter.BANK_CONFIRMED) {
-            enqueueEmails(store.confirmedAwaitingEmail(fileId));
+            EmailBatches emails = new EmailBatches(emailQueue, EMAIL_MESSAGE_DEBT_IDS);
+            store.confirmedAwaitingEmail(fileId, emails::add);
+            emails.flush();
         }
         String name = key.substring(PREFIX.length());
         String reportKey = null;
         if (!collector.errors.isEmpty()) {
             reportKey = REPORT_PREFIX + name + ".errors.csv";
-            writeReport(reportKey, "line,reason", collector.errors.stream()
-                    .map(e -> e.line() + "," + csv(e.reason())).toList());
+            writeReport(reportKey, "line,reason", out -> collector.errors.forEach(e -> out.accept(e.line() + "," + csv(e.reason()))));
         }
-        List<Unmatched> unmatched = store.unmatched(fileId);
-        if (!unmatched.isEmpty()) {
-            writeReport(REPORT_PREFIX + name + ".unmatched.csv", "line,nossoNumero,occurrence,occurrenceName",
-                    unmatched.stream().map(u -> u.line() + "," + u.nossoNumero() + "," + u.code() + "," + csv(u.name())).toList());
+        // streamed from the events into the report: a retorno of titles we never sent may be large
+        long unmatched = writeReport(REPORT_PREFIX + name + ".unmatched.csv", "line,nossoNumero,occurrence,occurrenceName",
+                out -> store.unmatched(fileId, u -> out.accept(u.line() + "," + u.nossoNumero() + "," + u.code() + ","
+                        + csv(u.name()))));
+        if (unmatched > 0) {
             LOG.warn("{}: {} occurrences name no charge we know (kept in bank_events, listed in {}{}.unmatched.csv)", key,
-                    unmatched.size(), REPORT_PREFIX, name);
+                    unmatched, REPORT_PREFIX, name);
         }
         String status = fatal != null ? "FAILED" : collector.errors.isEmpty() ? "APPLIED" : "PARTIAL";
         Applied applied = collector.applied;
@@ -151,31 +149,40 @@ public final class BankReturnService {
                 collector.errors.size(), reportKey);
     }
 
-    private void enqueueEmails(Map<UUID, List<String>> ready) {
-        List<String> bodies = new ArrayList<>();
-        ready.forEach((upload, ids) -> {
-            for (int from = 0; from < ids.size(); from += EMAIL_MESSAGE_DEBT_IDS) {
-                bodies.add(MessageCodec.encode(new EmailRequested(upload,
-                        ids.subList(from, Math.min(from + EMAIL_MESSAGE_DEBT_IDS, ids.size())))));
-            }
-        });
-        if (!bodies.isEmpty()) {
-            emailQueue.publish(bodies);
-        }
+    /** The lines of a report, handed one by one to the consumer given. */
+    @FunctionalInterface
+    private interface ReportLines {
+        void write(Consumer<String> out);
     }
 
-    private void writeReport(String key, String header, List<String> lines) throws IOException {
+    /**
+     * Writes a CSV report to a temporary file as its lines come, and stores it when it got any.
+     *
+     * @return the number of lines (the header aside)
+     */
+    private long writeReport(String key, String header, ReportLines lines) throws IOException {
         Path tmp = Files.createTempFile("retorno-report-", ".csv");
         try {
+            long[] n = {0};
             try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
                 w.write(header);
                 w.write('\n');
-                for (String line : lines) {
-                    w.write(line);
-                    w.write('\n');
-                }
+                lines.write(line -> {
+                    try {
+                        w.write(line);
+                        w.write('\n');
+                        n[0]++;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
-            objects.put(key, tmp, "text/csv; charset=utf-8");
+            if (n[0] > 0) {
+                objects.put(key, tmp, "text/csv; charset=utf-8");
+            }
+            return n[0];
         } finally {
             Files.deleteIfExists(tmp);
         }

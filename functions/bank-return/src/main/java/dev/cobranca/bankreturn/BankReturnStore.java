@@ -3,8 +3,9 @@ package dev.cobranca.bankreturn;
 import dev.cobranca.core.bank.ReturnHeader;
 import dev.cobranca.core.bank.ReturnOccurrence;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Retornos and what they do to charges. Idempotent twice over: a file is known by its content's SHA-256, and an
@@ -30,11 +31,14 @@ public interface BankReturnStore {
      */
     Applied apply(long fileId, List<ReturnOccurrence> occurrences, boolean failRejected);
 
-    /** Charges this file confirmed that still wait for their e-mail, by upload. */
-    Map<UUID, List<String>> confirmedAwaitingEmail(long fileId);
+    /**
+     * Streams the charges this file confirmed that still wait for their e-mail, upload by upload (a retorno of
+     * 1,000,000 confirmations is never held).
+     */
+    void confirmedAwaitingEmail(long fileId, BiConsumer<UUID, String> each);
 
-    /** The occurrences of this file that name no charge, in file order. */
-    List<Unmatched> unmatched(long fileId);
+    /** Streams the occurrences of this file that name no charge, in file order; returns how many. */
+    long unmatched(long fileId, Consumer<Unmatched> each);
 
     void finish(long fileId, FileOutcome outcome);
 

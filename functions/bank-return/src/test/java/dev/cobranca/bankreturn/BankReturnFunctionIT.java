@@ -212,6 +212,44 @@ class BankReturnFunctionIT {
                 .isEqualTo("PARTIAL " + result.files().getFirst().errors() + " reports/returns/CBR0012345670000001.RET.errors.csv");
     }
 
+    /**
+     * Baixa: FEBRABAN 240 v10.7 note C044 (código de movimento retorno, segment T pos 16-17) codes 09 "Baixa" and 25
+     * "Protestado e baixado", with their C047 reasons (the table for 06, 09 and 17: 09 "Comandada banco", 10
+     * "Comandada cliente arquivo"). A title written off and then paid (a late 06, or 17 "liquidação após baixa") is
+     * money received: it must not be lost, so the charge becomes PAID with the bank's amount and is flagged.
+     */
+    @Test
+    void shouldWriteOffConfirmedTitles_andStillRecordAPaymentAfterTheWriteOff() throws Exception {
+        execute("update charges set bank_status = 'CONFIRMED' where debt_id in ('confirmed', 'paid')");
+        drop(retorno(4, List.of(occurrence(nossoNumero("confirmed"), "09", "0", List.of("10")),
+                occurrence(nossoNumero("paid"), "25", "0", List.of("09")))));
+
+        assertThat(handler().handleRequest(event(), null).files()).singleElement()
+                .satisfies(f -> assertThat(f.status()).isEqualTo("APPLIED"));
+
+        // the bank status moves, the pipeline's does not (the debtor was e-mailed; the title is just no longer at the bank)
+        assertThat(query("select string_agg(debt_id || '=' || status || '/' || bank_status, ',' order by debt_id) from charges "
+                + "where debt_id in ('confirmed', 'paid')")).isEqualTo("confirmed=EMAILED/WRITTEN_OFF,paid=EMAILED/WRITTEN_OFF");
+        // each baixa is kept as the bank said it, with the reason's meaning
+        assertThat(query("select string_agg(debt_id || ' ' || code || ' ' || name || ' ' || kind || ' ' || reasons[1], ',' "
+                + "order by debt_id) from bank_events")).isEqualTo("confirmed 09 Baixa WRITTEN_OFF 10 "
+                + BancoDoBrasilOccurrences.reasonMeaning("09", "10") + ",paid 25 Protestado e baixado (baixa por ter sido protestado) "
+                + "WRITTEN_OFF 09 " + BancoDoBrasilOccurrences.reasonMeaning("25", "09"));
+        assertThat(query("select bank_mismatch is null and not payment_mismatch from charges where debt_id = 'confirmed'")).isEqualTo("t");
+
+        // the debtor pays the written-off title anyway: the bank settles it in a later retorno
+        drop(retorno(5, List.of(occurrence(nossoNumero("confirmed"), "06", "100.00", List.of("33")))));
+        handler().handleRequest(event(), null);
+
+        assertThat(query("select status || '/' || bank_status || ' ' || paid_amount || ' ' || paid_by || ' ' || credit_date "
+                + "from charges where debt_id = 'confirmed'")).isEqualTo("PAID/SETTLED 100.00 BANK 2026-12-03");
+        assertThat(query("select bank_mismatch from charges where debt_id = 'confirmed'"))
+                .isEqualTo("settled after the bank wrote the title off: 06 on 2026-12-02, 100.00");
+        assertThat(query("select string_agg(code, ',' order by id) from bank_events where debt_id = 'confirmed'")).isEqualTo("09,06");
+        // the other written-off title stays so
+        assertThat(query("select bank_status from charges where debt_id = 'paid'")).isEqualTo("WRITTEN_OFF");
+    }
+
     private void execute(String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);

@@ -11,12 +11,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /** {@link BankReturnStore} on {@code return_files}, {@code bank_events} and {@code charges}. */
@@ -89,7 +89,9 @@ public final class PostgresBankReturnStore implements BankReturnStore {
             """;
     /**
      * Settled: PAID with what the bank credited (the bank's amount wins: it is the money received). A charge the
-     * webhook had paid with another amount keeps the webhook's date and is flagged with both amounts.
+     * webhook had paid with another amount keeps the webhook's date and is flagged with both amounts. A title the
+     * bank had written off (baixa) and then settles (17 "liquidação após baixa", or a late 06) is money received all
+     * the same: PAID, and flagged, since whoever asked for the baixa (a renegotiation, a cancelled debt) must look.
      */
     private static final String SETTLE = """
             update charges c set bank_status = 'SETTLED', bank_updated_at = now(), credit_date = e.credit_date,
@@ -103,8 +105,11 @@ public final class PostgresBankReturnStore implements BankReturnStore {
                    bank_mismatch = case when c.status = 'PAID' and c.paid_amount <> e.paid_amount
                                         then 'paid ' || c.paid_amount || ' by ' || coalesce(c.paid_by, 'the webhook')
                                              || ', the bank settled ' || e.paid_amount
+                                        when c.bank_status = 'WRITTEN_OFF'
+                                        then 'settled after the bank wrote the title off: ' || e.code || ' on '
+                                             || coalesce(e.occurrence_date::text, '?') || ', ' || e.paid_amount
                                         else c.bank_mismatch end
-              from (select distinct on (debt_id) debt_id, occurrence_date, credit_date, paid_amount, tariff
+              from (select distinct on (debt_id) debt_id, code, occurrence_date, credit_date, paid_amount, tariff
                       from bank_events where id = any (?) and kind = 'SETTLED' and debt_id is not null
                      order by debt_id, line) e
              where c.debt_id = e.debt_id and c.bank_status <> 'SETTLED'
@@ -255,34 +260,43 @@ public final class PostgresBankReturnStore implements BankReturnStore {
     }
 
     @Override
-    public Map<UUID, List<String>> confirmedAwaitingEmail(long fileId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CONFIRMED_AWAITING_EMAIL)) {
-            ps.setLong(1, fileId);
-            Map<UUID, List<String>> byUpload = new LinkedHashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    byUpload.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
-                }
-            }
-            return byUpload;
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading confirmed charges failed: " + e.getMessage(), e);
-        }
+    public void confirmedAwaitingEmail(long fileId, BiConsumer<UUID, String> each) {
+        stream(CONFIRMED_AWAITING_EMAIL, fileId, rs -> each.accept(rs.getObject(1, UUID.class), rs.getString(2)),
+                "reading confirmed charges");
     }
 
     @Override
-    public List<Unmatched> unmatched(long fileId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UNMATCHED)) {
-            ps.setLong(1, fileId);
-            List<Unmatched> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new Unmatched(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+    public long unmatched(long fileId, Consumer<Unmatched> each) {
+        return stream(UNMATCHED, fileId, rs -> each.accept(new Unmatched(rs.getInt(1), rs.getString(2), rs.getString(3),
+                rs.getString(4))), "reading unmatched occurrences");
+    }
+
+    @FunctionalInterface
+    private interface Row {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code sql} on the file's id through a cursor (fetch size, outside autocommit); returns the rows read. */
+    private long stream(String sql, long fileId, Row each, String what) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(2_000);
+                ps.setLong(1, fileId);
+                long n = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(rs);
+                        n++;
+                    }
                 }
+                c.commit();
+                return n;
+            } finally {
+                c.setAutoCommit(true);
             }
-            return found;
         } catch (SQLException e) {
-            throw new IllegalStateException("reading unmatched occurrences failed: " + e.getMessage(), e);
+            throw new IllegalStateException(what + " of retorno " + fileId + " failed: " + e.getMessage(), e);
         }
     }
 
