@@ -3,16 +3,10 @@ package dev.cobranca.csvimport.bench;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.cobranca.csvimport.CsvImportHandler;
+import dev.cobranca.emulators.LiveHeap;
 import java.io.ByteArrayInputStream;
-import com.sun.management.GarbageCollectionNotificationInfo;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,30 +16,6 @@ import java.nio.file.Path;
  * event. Arguments: key, size, event name, ETag (without quotes) of the object the event names.
  */
 public final class ImportBenchmarkChild {
-
-    /**
-     * The largest heap still in use right after a collection, over all collections from now on: what the import
-     * holds, garbage not counted (the pools' own peaks add up eden's garbage and overstate it).
-     */
-    private static AtomicLong watchLiveHeap() {
-        AtomicLong peak = new AtomicLong();
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
-                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                    long used = 0;
-                    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                        MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
-                        if (pool.getType() == MemoryType.HEAP && after != null) {
-                            used += after.getUsed();
-                        }
-                    }
-                    peak.accumulateAndGet(used, Math::max);
-                }
-            }, null, null);
-        }
-        return peak;
-    }
 
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
@@ -63,7 +33,7 @@ public final class ImportBenchmarkChild {
         S3Event event = LambdaEventSerializers.serializerFor(S3Event.class, ImportBenchmarkChild.class.getClassLoader())
                 .fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
         CsvImportHandler handler = new CsvImportHandler(System.getenv()); // init, as Lambda's cold start
-        AtomicLong live = watchLiveHeap();
+        AtomicLong live = LiveHeap.watch();
         long cpu = processCpuNanos();
         long t = System.nanoTime();
         CsvImportHandler.Result result = handler.handleRequest(event, null);
