@@ -165,6 +165,11 @@ public final class CobrancaLocal {
                 description = "Share (0..1) of the confirmed titles the local bank settles (occurrence 06). Default: ${DEFAULT-VALUE}")
         double bankPayShare = Stack.DEFAULT_BANK_PAY_SHARE;
 
+        @Option(names = "--bank-pay-delay", defaultValue = "2s", paramLabel = "PERIOD",
+                description = "How long after confirming a remessa's titles the local bank sends their payments, in a "
+                        + "retorno of their own (0s, 2s, 1m, PT0.5S). Default: ${DEFAULT-VALUE}")
+        String bankPayDelay;
+
         @Option(names = "--schedule-every", paramLabel = "FUNCTION=PERIOD",
                 description = "Fire FUNCTION's Schedule events every PERIOD (5s, 2m, PT30S) instead of their expression; "
                         + "every schedule also fires once at start. Default: the template's expressions.")
@@ -185,15 +190,15 @@ public final class CobrancaLocal {
                 throw new RunnerException(ExitCodes.USAGE, "--bank-pay-share must be between 0 and 1, got " + bankPayShare);
             }
             Map<String, Duration> periods = new LinkedHashMap<>();
-            schedulePeriods.forEach((id, period) -> periods.put(id, period(period)));
+            schedulePeriods.forEach((id, period) -> periods.put(id, period("--schedule-every", period)));
             return new Stack.Options(common.dataDir, common.template(), common.databaseUrl(), port,
                     new Emulators.Ports(s3Port, sqsPort, smtpPort), concurrency, visibilityTimeout, environment, wire,
                     periods, bankPayShare, secret("--api-token", apiToken, "COBRANCA_API_TOKEN"),
-                    secret("--webhook-secret", webhookSecret, "COBRANCA_WEBHOOK_SECRET"));
+                    secret("--webhook-secret", webhookSecret, "COBRANCA_WEBHOOK_SECRET"), period("--bank-pay-delay", bankPayDelay));
         }
 
         /** {@code 5s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT30S}). */
-        static Duration period(String text) {
+        static Duration period(String option, String text) {
             String t = text.trim().toLowerCase(Locale.ROOT);
             try {
                 if (t.startsWith("p")) {
@@ -207,8 +212,7 @@ public final class CobrancaLocal {
                     default -> throw new NumberFormatException(t);
                 };
             } catch (RuntimeException e) {
-                throw new RunnerException(ExitCodes.USAGE, "--schedule-every: " + text
-                        + " is not a period (5s, 2m, 1h or PT30S)");
+                throw new RunnerException(ExitCodes.USAGE, option + ": " + text + " is not a period (5s, 2m, 1h or PT30S)");
             }
         }
 
@@ -300,7 +304,7 @@ public final class CobrancaLocal {
             UploadRun run = new UploadRun(stack.apiEndpoint(), stack.apiToken(), System.out);
             UploadRun.Outcome outcome = run.run(file, follow.timeout, follow.stall);
             // the loop closes at the bank: wait until it answered every title it was sent
-            boolean answered = outcome.completed() && run.followBank(outcome.uploadId(), follow.stall);
+            boolean answered = outcome.completed() && run.followBank(outcome.uploadId(), follow.stall, stack::bankSettled);
             Summary.print(System.out, stack.dataSource(), outcome.uploadId(), stack.dataDir(), stack.mainBucket());
             return outcome.completed() && answered ? ExitCodes.OK : ExitCodes.UPLOAD_FAILED;
         }

@@ -63,17 +63,30 @@ public final class Stack implements AutoCloseable {
      * @param apiToken          the bearer token the HTTP API requires (as the JWT authorizer does on AWS); null: a new
      *                          random one
      * @param webhookSecret     the payment webhook's HMAC key (WEBHOOK_SECRET of the API); null: a new random one
+     * @param bankPayDelay      how long after its entries retorno the local bank delivers a remessa's payments
      */
     public record Options(Path dataDir, Path template, String databaseUrl, int httpPort, Emulators.Ports ports,
                           int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire,
                           Map<String, java.time.Duration> schedulePeriods, double bankPayShare, String apiToken,
-                          String webhookSecret) {
+                          String webhookSecret, java.time.Duration bankPayDelay) {
 
         public Options {
             schedulePeriods = schedulePeriods == null ? Map.of() : Map.copyOf(schedulePeriods);
             if (!(bankPayShare >= 0 && bankPayShare <= 1)) {
                 throw new IllegalArgumentException("the bank's pay share must be between 0 and 1, got " + bankPayShare);
             }
+            if (bankPayDelay == null || bankPayDelay.isNegative()) {
+                throw new IllegalArgumentException("the bank's pay delay must be zero or more, got " + bankPayDelay);
+            }
+        }
+
+        /** The local bank's payments {@link #DEFAULT_BANK_PAY_DELAY} after its confirmations. */
+        public Options(Path dataDir, Path template, String databaseUrl, int httpPort, Emulators.Ports ports,
+                       int concurrency, Integer visibilityTimeout, Map<String, String> environment, boolean wire,
+                       Map<String, java.time.Duration> schedulePeriods, double bankPayShare, String apiToken,
+                       String webhookSecret) {
+            this(dataDir, template, databaseUrl, httpPort, ports, concurrency, visibilityTimeout, environment, wire,
+                    schedulePeriods, bankPayShare, apiToken, webhookSecret, DEFAULT_BANK_PAY_DELAY);
         }
 
         /** No schedule periods changed; a local bank that registers titles but settles none. */
@@ -93,6 +106,8 @@ public final class Stack implements AutoCloseable {
 
     /** Share of the confirmed titles the local bank pays, unless told otherwise ({@code --bank-pay-share}). */
     public static final double DEFAULT_BANK_PAY_SHARE = 0.3;
+    /** How long after confirming titles the local bank pays them, unless told otherwise ({@code --bank-pay-delay}). */
+    public static final java.time.Duration DEFAULT_BANK_PAY_DELAY = java.time.Duration.ofSeconds(2);
 
     private final Options options;
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -106,6 +121,7 @@ public final class Stack implements AutoCloseable {
     private Emulators emulators;
     private HttpApiServer http;
     private LocalBankWiring bank;
+    private S3Notifications notifications;
     private LambdaInvokeServer lambdaApi;
     private long startMillis;
     private final String apiToken;
@@ -236,7 +252,7 @@ public final class Stack implements AutoCloseable {
     }
 
     private void wire() {
-        S3Notifications notifications = new S3Notifications(emulators.s3(), REGION);
+        notifications = new S3Notifications(emulators.s3(), REGION);
         resources.add(notifications);
         List<HttpApiServer.Route> routes = new ArrayList<>();
         for (Template.Function f : template.functions()) {
@@ -263,7 +279,7 @@ public final class Stack implements AutoCloseable {
         }
         // the bank answers remessas with retornos through S3, so BankReturnFunction runs as its notification
         bank = new LocalBankWiring(emulators.s3(), emulators.s3().client(), mainBucket(), dataDir().resolve("bank"),
-                options.bankPayShare());
+                options.bankPayShare(), options.bankPayDelay());
         resources.add(bank);
         // the local client's token holds every scope a route asks for
         java.util.TreeSet<String> scopes = new java.util.TreeSet<>();
@@ -534,6 +550,16 @@ public final class Stack implements AutoCloseable {
         return http == null ? null : http.endpoint();
     }
 
+    /**
+     * True when the local bank has delivered every retorno it owes (its payments come later than its confirmations)
+     * and the functions those retornos invoked have ended: what the charges' bank statuses say then is final, until
+     * the next remessa. Always true when the stack is not wired.
+     */
+    public boolean bankSettled() {
+        // in this order: a retorno the bank delivered has its invocation counted before the bank counts itself done
+        return bank == null || bank.idle() && notifications.idle();
+    }
+
     /** The local bank, or null when the stack is not wired (invoke). */
     public LocalBankWiring bank() {
         return bank;
@@ -579,8 +605,8 @@ public final class Stack implements AutoCloseable {
         unavailable.forEach((id, why) -> out.println("  function     " + id + "  NOT AVAILABLE: " + why));
         out.println("  e-mails      " + dataDir().resolve("mail") + " (.eml)");
         if (bank != null) {
-            out.printf(java.util.Locale.ROOT, "  bank         local Banco do Brasil: answers remittances/*.rem with returns/*.ret, pays %.0f%% of confirmed titles%n",
-                    bank.payShare() * 100);
+            out.printf(java.util.Locale.ROOT, "  bank         local Banco do Brasil: answers remittances/*.rem with returns/*.ret, "
+                    + "pays %.0f%% of confirmed titles %.1f s later%n", bank.payShare() * 100, bank.payDelay().toMillis() / 1000.0);
         }
     }
 

@@ -11,6 +11,7 @@ import dev.cobranca.core.bank.RemittanceListener;
 import dev.cobranca.core.bank.ReturnFile;
 import dev.cobranca.core.bank.ReturnFileHeader;
 import dev.cobranca.core.bank.ReturnOccurrence;
+import dev.cobranca.core.bank.bb.BancoDoBrasilOccurrences;
 import dev.cobranca.core.bank.bb.BancoDoBrasilRemittanceReader;
 import dev.cobranca.core.bank.bb.BancoDoBrasilReturnWriter;
 import dev.cobranca.core.boleto.Beneficiary;
@@ -105,6 +106,17 @@ class BankLoopIT {
         assertThat(bank.path("rejected").asLong()).isEqualTo(invalid);
         // settled titles are PAID with the bank's amount, credit date and tariff
         assertThat(bank.path("settled").asLong()).isPositive();
+        // as a bank does: a remessa's titles are registered in one retorno, and paid in a later one of their own
+        assertThat(stack.scalar("""
+                select count(*) from return_files f
+                 where exists (select 1 from bank_events e where e.return_file_id = f.id and e.code = '06')
+                   and exists (select 1 from bank_events e where e.return_file_id = f.id and e.code in ('02', '03'))"""))
+                .as("retornos holding both confirmations and payments").isZero();
+        assertThat(stack.scalar("""
+                select count(*) from bank_events paid join return_files pf on pf.id = paid.return_file_id
+                  join bank_events entry on entry.debt_id = paid.debt_id and entry.code = '02'
+                  join return_files ef on ef.id = entry.return_file_id
+                 where paid.code = '06' and pf.nsa <= ef.nsa""")).as("payments in a retorno before their confirmation").isZero();
         assertThat(stack.scalar("select count(*) from charges where bank_status = 'SETTLED' and status = 'PAID' "
                 + "and paid_amount = amount and credit_date is not null and bank_tariff > 0 and paid_by = 'BANK'"))
                 .isEqualTo(bank.path("settled").asLong());
@@ -132,7 +144,7 @@ class BankLoopIT {
         assertThat(stack.scalar("select count(*) from bank_events")).isEqualTo(events);
 
         // a retorno naming a title we never sent is kept and shown, not dropped
-        putRetorno("returns/unknown.txt", 90, List.of(occurrence("12345679999999999", "06", "42.00")));
+        putRetorno("returns/unknown.txt", 90, List.of(occurrence("12345679999999999", "06", "42.00", List.of())));
         await(() -> stack.string("select status from return_files where object_key = 'returns/unknown.txt'"), "APPLIED");
         assertThat(stack.scalar("select count(*) from bank_events where nosso_numero = '12345679999999999' and debt_id is null"))
                 .isEqualTo(1);
@@ -189,6 +201,58 @@ class BankLoopIT {
                 .isEqualTo("1:WRITTEN:20,2:WRITTEN:10");
     }
 
+    /**
+     * A baixa (FEBRABAN 240 v10.7 note C044: 09 "Baixa", 25 "Protestado e baixado"; reasons from C047's table for 06,
+     * 09 and 17) as GET /charges/{debtId} shows it, and a payment the bank settles after it: money received is never
+     * lost, so the charge becomes PAID, flagged for a person (whoever asked for the baixa must know).
+     */
+    @Test
+    void aWrittenOffTitle_isShownWithItsBaixa_andAPaymentAfterIt_isPaidAndFlagged() throws Exception {
+        stack = RunningStack.start(dataDir, true, null, 0);
+        UUID upload = UUID.randomUUID();
+        execute("insert into uploads (id, bucket, object_key, status) values ('" + upload + "', 'b', 'uploads/x.csv', 'COMPLETED')");
+        for (String id : List.of("baixa-1", "baixa-2")) {
+            execute("""
+                    insert into charges (debt_id, upload_id, name, government_id, email, amount, due_date, status,
+                                         boleto_due_date, invoiced_at, bank_status)
+                    values ('%s', '%s', 'Maria da Silva', '52998224725', 'maria@example.com', 100.00, date '2027-01-10',
+                            'EMAILED', date '2027-01-10', now(), 'CONFIRMED')""".formatted(id, upload));
+        }
+        execute("update charges set nosso_numero = '1234567' || lpad(seq::text, 10, '0')");
+        String first = stack.string("select nosso_numero from charges where debt_id = 'baixa-1'");
+        String second = stack.string("select nosso_numero from charges where debt_id = 'baixa-2'");
+
+        putRetorno("returns/baixa.ret", 70, List.of(occurrence(first, "09", "0", List.of("10")),
+                occurrence(second, "25", "0", List.of("09"))));
+        await(() -> stack.string("select status from return_files where object_key = 'returns/baixa.ret'"), "APPLIED");
+
+        JsonNode charge = RunningStack.parse(stack.get(stack.api("/charges/baixa-1")).body());
+        assertThat(charge.path("status").asText()).isEqualTo("EMAILED");
+        assertThat(charge.path("bankStatus").asText()).isEqualTo("WRITTEN_OFF");
+        assertThat(charge.path("bankEvents")).as("%s", charge).singleElement().satisfies(e -> {
+            assertThat(e.path("code").asText()).isEqualTo("09");
+            assertThat(e.path("name").asText()).isEqualTo("Baixa");
+            assertThat(e.path("kind").asText()).isEqualTo("WRITTEN_OFF");
+            assertThat(e.path("reasons").get(0).asText()).isEqualTo("10 Comandada cliente arquivo");
+            assertThat(e.path("returnFile").asText()).isEqualTo("returns/baixa.ret");
+        });
+        assertThat(RunningStack.parse(stack.get(stack.api("/charges/baixa-2")).body()).path("bankEvents").get(0)
+                .path("name").asText()).isEqualTo("Protestado e baixado (baixa por ter sido protestado)");
+        assertThat(stack.uploadStatus(upload.toString()).path("bank").path("writtenOff").asLong()).isEqualTo(2);
+
+        // the debtor pays anyway and the bank settles the written-off title in a later retorno
+        putRetorno("returns/late.ret", 71, List.of(occurrence(first, "06", "100.00", List.of("33"))));
+        await(() -> stack.string("select status from return_files where object_key = 'returns/late.ret'"), "APPLIED");
+
+        charge = RunningStack.parse(stack.get(stack.api("/charges/baixa-1")).body());
+        assertThat(charge.path("status").asText()).isEqualTo("PAID");
+        assertThat(charge.path("bankStatus").asText()).isEqualTo("SETTLED");
+        assertThat(charge.path("paidAmount").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(charge.path("bankMismatch").asText()).startsWith("settled after the bank wrote the title off: 06 on ");
+        assertThat(charge.path("bankEvents")).extracting(e -> e.path("code").asText()).containsExactly("09", "06");
+        assertThat(stack.string("select bank_status from charges where debt_id = 'baixa-2'")).isEqualTo("WRITTEN_OFF");
+    }
+
     /** Charges' bank side and payment, all of them: what a second delivery must not change. */
     private String snapshot() throws SQLException {
         return stack.string("select string_agg(debt_id || ' ' || status || ' ' || bank_status || ' ' || coalesce(paid_amount::text, '-')"
@@ -200,8 +264,9 @@ class BankLoopIT {
         JsonNode bank;
         do {
             bank = stack.uploadStatus(uploadId).path("bank");
-            if (bank.path("notSent").asLong() + bank.path("sent").asLong() == 0) {
-                return bank;
+            // the bank's payments come after its confirmations: answered means it owes no retorno either
+            if (bank.path("notSent").asLong() + bank.path("sent").asLong() == 0 && stack.stack.bankSettled()) {
+                return stack.uploadStatus(uploadId).path("bank");
             }
             Thread.sleep(250);
         } while (System.nanoTime() < deadline);
@@ -232,11 +297,13 @@ class BankLoopIT {
         }
     }
 
-    private static ReturnOccurrence occurrence(String nossoNumero, String code, String paid) {
+    private static ReturnOccurrence occurrence(String nossoNumero, String code, String paid, List<String> reasons) {
         LocalDate today = LocalDate.now();
-        return new ReturnOccurrence(0, nossoNumero, "", code, "Liquidação", OccurrenceKind.SETTLED, today,
-                new BigDecimal(paid), new BigDecimal(paid), new BigDecimal("1.50"), BigDecimal.ZERO, BigDecimal.ZERO,
-                today, today.plusDays(1), List.of());
+        boolean settled = BancoDoBrasilOccurrences.kind(code) == OccurrenceKind.SETTLED;
+        return new ReturnOccurrence(0, nossoNumero, "", code, BancoDoBrasilOccurrences.name(code),
+                BancoDoBrasilOccurrences.kind(code), today, new BigDecimal("100.00"), new BigDecimal(paid),
+                settled ? new BigDecimal("1.50") : BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, today,
+                settled ? today.plusDays(1) : null, reasons);
     }
 
     private void execute(String sql) throws SQLException {

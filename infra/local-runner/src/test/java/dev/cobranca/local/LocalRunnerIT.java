@@ -52,8 +52,9 @@ class LocalRunnerIT {
         assertThat(accepted).isBetween(30L, 39L);
         assertThat(files(bucket.resolve("invoices"), ".pdf")).hasSize((int) accepted)
                 .allSatisfy(pdf -> assertThat(Files.readAllBytes(pdf)).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII)));
-        // the local bank settles a share of the titles at once (--bank-pay-share, 0.3 by default): a title paid before
-        // its e-mail went out needs none, so every charge is e-mailed or paid, and each e-mailed one left its .eml
+        // the local bank settles a share of the titles (--bank-pay-share, 0.3 by default) in a retorno after its
+        // confirmations (--bank-pay-delay): a title paid before its e-mail went out needs none, so every charge is
+        // e-mailed or paid, and each e-mailed one left its .eml; demo waits for those payments before it exits
         long emailed = scalar("select count(*) from charges where status = 'EMAILED'");
         long paid = scalar("select count(*) from charges where status = 'PAID' and bank_status = 'SETTLED'");
         assertThat(emailed + paid).isEqualTo(accepted);

@@ -23,13 +23,14 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A stand-in for Banco do Brasil's CNAB 240 cobrança: it answers each remessa with retornos, as the bank would.
- * It reads the remessa twice and holds none of its titles (only their nosso números, 16 bytes each, to catch
- * duplicates), writing the retornos as it goes. Not thread-safe: one remessa at a time, and the NSA counter is
+ * A stand-in for Banco do Brasil's CNAB 240 cobrança: it answers each remessa with retornos, as the bank would: at
+ * once the entries (confirmed or rejected), and later, in a retorno of their own, the payments. It reads the remessa
+ * again for each (never holding its titles: only their nosso números, 16 bytes each, to catch duplicates), writing
+ * the retornos as it goes. Not thread-safe: one remessa at a time, and the NSA counter is
  * this instance's.
  */
 public final class LocalBank {
@@ -75,37 +76,58 @@ public final class LocalBank {
     }
 
     /**
-     * Answers one remessa. The first retorno holds 02 (entrada confirmada) or 03 (entrada rejeitada, with
-     * reasons) for every title, and 26 (instrução rejeitada) for commands other than 01; the second, only when
-     * some title is paid, 06 (liquidação) for {@code payShare} of the confirmed titles, chosen by a hash of the
-     * nosso número, paying their amount less nothing, with the tariff, credited the next business day. The list
-     * is in NSA order; publish the retornos in that order.
+     * Answers one remessa as the bank does on receiving it: one retorno holding 02 (entrada confirmada) or 03 (entrada
+     * rejeitada, with reasons) for every title, and 26 (instrução rejeitada) for commands other than 01. Payments come
+     * later, in their own retorno: see {@link #settle}.
      *
-     * @param payShare 0..1
-     * @param today    the date of the answer: occurrence date of every occurrence
+     * @param today the date of the answer: occurrence date of every occurrence
      * @throws CnabFormatException when the remessa is structurally broken (no header, records out of order or
      *         of unknown types, trailer counts or totals wrong, a P without its Q): like the bank, the local bank
      *         refuses the whole file and writes no retorno; the caller logs or reports it
      */
-    public List<GeneratedReturn> answer(Source remessa, String remessaName, double payShare, LocalDate today,
-            Sink sink) throws IOException {
-        if (!(payShare >= 0 && payShare <= 1)) {
-            throw new IllegalArgumentException("payShare must be 0..1, was " + payShare);
-        }
+    public GeneratedReturn answer(Source remessa, String remessaName, LocalDate today, Sink sink) throws IOException {
         if (today == null || remessa == null || sink == null) {
             throw new IllegalArgumentException("remessa, today and sink are required");
         }
         try (InputStream in = remessa.open()) {
             reader.read(in, new StructureCheck());
         }
-        Answer answer = new Answer(baseName(remessaName), payShare, today, sink);
+        Entries entries = new Entries(baseName(remessaName), today, sink);
+        return read(remessa, entries).orElseThrow(() -> new CnabFormatException(1, "no file header"));
+    }
+
+    /**
+     * The debtors pay: a later retorno (the next NSA) with 06 (liquidação) for {@code payShare} of the titles
+     * {@link #answer} confirmed, chosen by a hash of the nosso número (the same titles whenever asked), paying their
+     * amount less nothing, with the tariff, credited the next business day. Call it only for a remessa answered.
+     *
+     * @param payShare 0..1
+     * @param today    the date of the payments: occurrence date of every 06
+     * @return the retorno, or empty when nobody paid (then no file and no NSA is used)
+     */
+    public Optional<GeneratedReturn> settle(Source remessa, String remessaName, double payShare, LocalDate today, Sink sink)
+            throws IOException {
+        if (!(payShare >= 0 && payShare <= 1)) {
+            throw new IllegalArgumentException("payShare must be 0..1, was " + payShare);
+        }
+        if (today == null || remessa == null || sink == null) {
+            throw new IllegalArgumentException("remessa, today and sink are required");
+        }
+        if (payShare == 0) {
+            return Optional.empty();
+        }
+        Settlements settlements = new Settlements(baseName(remessaName), payShare, today, sink);
+        return read(remessa, settlements);
+    }
+
+    private Optional<GeneratedReturn> read(Source remessa, Pass pass) throws IOException {
         try (InputStream in = remessa.open()) {
-            reader.read(in, answer);
-            return answer.finish();
+            reader.read(in, pass);
+            return pass.out.finish();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
-            answer.close();
+            pass.out.close();
         }
     }
 
@@ -173,104 +195,129 @@ public final class LocalBank {
         return new ReturnFileHeader(b, h.agencyDigit(), h.accountDigit(), h.walletVariation(), nsa, today.atTime(GENERATED_AT));
     }
 
-    /** Second pass: every title answered as it is read. */
-    private final class Answer implements RemittanceListener {
+    /** A reading of the remessa that answers its titles as they come, into at most one retorno. */
+    private abstract class Pass implements RemittanceListener {
 
-        private final String base;
-        private final double payShare;
-        private final LocalDate today;
-        private final LocalDate creditDate;
-        private final Sink sink;
-        private final List<Open> files = new ArrayList<>(2);
-        private RemittanceFileHeader header;
-        private TitleChecks checks;
-        private Open entries;
-        private Open settlements;
+        final LocalDate today;
+        final Output out;
+        RemittanceFileHeader header;
+        TitleChecks checks;
 
-        Answer(String base, double payShare, LocalDate today, Sink sink) {
-            this.base = base;
-            this.payShare = payShare;
+        Pass(String base, LocalDate today, Sink sink) {
             this.today = today;
-            this.creditDate = BusinessDays.next(today);
-            this.sink = sink;
+            this.out = new Output(base, sink);
         }
 
         @Override
         public void onHeader(RemittanceFileHeader h) {
             header = h;
             checks = new TitleChecks(h.convenio());
-            entries = open();
+        }
+
+        @Override
+        public void onError(CnabLineError error) {
+            // the structure check found none: the file changed between the reads
+            throw new CnabFormatException(error.line(), "the remessa changed while it was answered: " + error.reason());
+        }
+
+        ReturnOccurrence occurrence(RemittanceEntry e, String code, BigDecimal amount, List<String> reasons) {
+            return new ReturnOccurrence(0, e.nossoNumero(), e.documentNumber(), code, null, null, e.dueDate(), amount,
+                    BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, today, null, reasons);
+        }
+
+        Open file() {
+            return out.open(header, today);
+        }
+    }
+
+    /** The answer on receipt: every title confirmed or rejected. */
+    private final class Entries extends Pass {
+
+        Entries(String base, LocalDate today, Sink sink) {
+            super(base, today, sink);
+        }
+
+        @Override
+        public void onHeader(RemittanceFileHeader h) {
+            super.onHeader(h);
+            file();
         }
 
         @Override
         public void onEntry(RemittanceEntry e) {
             BigDecimal amount = e.amount() == null ? BigDecimal.ZERO : e.amount();
             if (!"01".equals(e.command())) {
-                entries.add(occurrence(e, "26", amount, List.of("05")));
+                file().add(occurrence(e, "26", amount, List.of("05")));
                 return;
             }
             List<String> reasons = checks.reasons(e);
-            if (!reasons.isEmpty()) {
-                entries.add(occurrence(e, "03", amount, reasons));
-                return;
-            }
-            entries.add(occurrence(e, "02", amount, List.of()));
-            if (pays(e.nossoNumero(), payShare)) {
-                if (settlements == null) {
-                    settlements = open();
-                }
-                settlements.add(new ReturnOccurrence(0, e.nossoNumero(), e.documentNumber(), "06", null, null,
-                        e.dueDate(), amount, amount, tariff, BigDecimal.ZERO, BigDecimal.ZERO, today, creditDate,
-                        List.of(PAID_ONLINE)));
-            }
+            file().add(reasons.isEmpty() ? occurrence(e, "02", amount, List.of()) : occurrence(e, "03", amount, reasons));
         }
+    }
 
-        private ReturnOccurrence occurrence(RemittanceEntry e, String code, BigDecimal amount, List<String> reasons) {
-            return new ReturnOccurrence(0, e.nossoNumero(), e.documentNumber(), code, null, null, e.dueDate(), amount,
-                    BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, today, null, reasons);
+    /** The payments: the paid share of the titles the entries retorno confirmed (the same checks decide again). */
+    private final class Settlements extends Pass {
+
+        private final double payShare;
+        private final LocalDate creditDate;
+
+        Settlements(String base, double payShare, LocalDate today, Sink sink) {
+            super(base, today, sink);
+            this.payShare = payShare;
+            this.creditDate = BusinessDays.next(today);
         }
 
         @Override
-        public void onError(CnabLineError error) {
-            // the first pass found none: the file changed between the two reads
-            throw new CnabFormatException(error.line(), "the remessa changed while it was answered: " + error.reason());
-        }
-
-        private Open open() {
-            long nsa = nextNsa();
-            String name = "%s-RET%06d.ret".formatted(base, nsa);
-            try {
-                Writer w = new BufferedWriter(new OutputStreamWriter(sink.create(name), StandardCharsets.ISO_8859_1), 1 << 16);
-                Open o = new Open(name, nsa, w, writer.open(w, returnHeader(header, nsa, today)));
-                files.add(o);
-                return o;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        public void onEntry(RemittanceEntry e) {
+            if ("01".equals(e.command()) && checks.reasons(e).isEmpty() && pays(e.nossoNumero(), payShare)) {
+                BigDecimal amount = e.amount();
+                file().add(new ReturnOccurrence(0, e.nossoNumero(), e.documentNumber(), "06", null, null, e.dueDate(),
+                        amount, amount, tariff, BigDecimal.ZERO, BigDecimal.ZERO, today, creditDate, List.of(PAID_ONLINE)));
             }
         }
+    }
 
-        List<GeneratedReturn> finish() throws IOException {
-            if (entries == null) {
-                throw new CnabFormatException(1, "no file header");
+    /** One retorno, opened (and its NSA taken) on first use. */
+    private final class Output {
+        private final String base;
+        private final Sink sink;
+        private Open open;
+
+        Output(String base, Sink sink) {
+            this.base = base;
+            this.sink = sink;
+        }
+
+        Open open(RemittanceFileHeader header, LocalDate today) {
+            if (open == null) {
+                long nsa = nextNsa();
+                String name = "%s-RET%06d.ret".formatted(base, nsa);
+                try {
+                    Writer w = new BufferedWriter(new OutputStreamWriter(sink.create(name), StandardCharsets.ISO_8859_1), 1 << 16);
+                    open = new Open(name, nsa, w, writer.open(w, returnHeader(header, nsa, today)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
-            List<GeneratedReturn> out = new ArrayList<>(files.size());
-            for (Open o : files) {
-                o.file.finish();
-                o.writer.close();
-                o.closed = true;
-                out.add(new GeneratedReturn(o.name, o.nsa, o.occurrences));
+            return open;
+        }
+
+        Optional<GeneratedReturn> finish() throws IOException {
+            if (open == null) {
+                return Optional.empty();
             }
-            return out;
+            open.file.finish();
+            open.writer.close();
+            open.closed = true;
+            return Optional.of(new GeneratedReturn(open.name, open.nsa, open.occurrences));
         }
 
         void close() {
-            for (Open o : files) {
-                if (!o.closed) {
-                    try {
-                        o.writer.close();
-                    } catch (IOException ignored) {
-                        // already failing: the exception on its way out says why
-                    }
+            if (open != null && !open.closed) {
+                try {
+                    open.writer.close();
+                } catch (IOException ignored) {
+                    // already failing: the exception on its way out says why
                 }
             }
         }

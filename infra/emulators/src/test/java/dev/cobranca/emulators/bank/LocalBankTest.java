@@ -97,18 +97,22 @@ class LocalBankTest {
     }
 
     @Test
-    void confirmsGoodTitles_rejectsAnInvalidCpf_andSettlesThePaidShare() throws IOException {
+    void confirmsGoodTitles_rejectsAnInvalidCpf_andSettlesThePaidShareInALaterRetorno() throws IOException {
         String good1 = "11144477735";
         String good2 = "52998224725";
         String badCpf = "11144477736"; // wrong second check digit
         String text = remessa(List.of(title(1, good1, "Ana"), title(2, badCpf, "Bruno"), title(3, good2, "Carla")));
         LocalBank bank = new LocalBank(6);
 
-        List<GeneratedReturn> returns = bank.answer(source(text), "remittances/CBR-000012.rem", 1.0, TODAY, sink);
+        GeneratedReturn answer = bank.answer(source(text), "remittances/CBR-000012.rem", TODAY, sink);
 
-        assertThat(returns).containsExactly(
-                new GeneratedReturn("CBR-000012-RET000007.ret", 7, 3),
-                new GeneratedReturn("CBR-000012-RET000008.ret", 8, 2));
+        // on receipt, the bank only registers: no title is paid before its debtor could have had the boleto
+        assertThat(answer).isEqualTo(new GeneratedReturn("CBR-000012-RET000007.ret", 7, 3));
+        assertThat(written).containsOnlyKeys("CBR-000012-RET000007.ret");
+        assertThat(bank.lastNsa()).isEqualTo(7);
+
+        assertThat(bank.settle(source(text), "remittances/CBR-000012.rem", 1.0, TODAY, sink))
+                .contains(new GeneratedReturn("CBR-000012-RET000008.ret", 8, 2));
         assertThat(bank.lastNsa()).isEqualTo(8);
 
         Read entries = read("CBR-000012-RET000007.ret");
@@ -140,8 +144,11 @@ class LocalBankTest {
     void blankNameAndDuplicateNossoNumero_areRejectedWithTheirReasons() throws IOException {
         String text = remessa(List.of(title(1, "11144477735", "Ana"), title(1, "52998224725", "Bruno")))
                 .replace("ANA" + " ".repeat(37), " ".repeat(40));
-        new LocalBank(0).answer(source(text), "r.rem", 0.0, TODAY, sink);
-        assertThat(written).hasSize(1); // nobody paid: no second retorno
+        LocalBank bank = new LocalBank(0);
+        bank.answer(source(text), "r.rem", TODAY, sink);
+        assertThat(bank.settle(source(text), "r.rem", 1.0, TODAY, sink)).isEmpty(); // nobody to pay: no second retorno
+        assertThat(written).hasSize(1);
+        assertThat(bank.lastNsa()).isEqualTo(1);
         Read entries = read("r-RET000001.ret");
         assertThat(entries.occurrences()).extracting(ReturnOccurrence::code).containsExactly("03", "03");
         assertThat(entries.occurrences().get(0).rejectionReasons()).containsExactly("45"); // nome do pagador não informado
@@ -151,7 +158,7 @@ class LocalBankTest {
     @Test
     void aCompanyPayer_isCheckedAsACnpj() throws IOException {
         String text = remessa(List.of(title(1, "11222333000181", "Empresa"), title(2, "11222333000182", "Outra")));
-        new LocalBank(0).answer(source(text), "c.rem", 0.0, TODAY, sink);
+        new LocalBank(0).answer(source(text), "c.rem", TODAY, sink);
         Read entries = read("c-RET000001.ret");
         assertThat(entries.occurrences()).extracting(ReturnOccurrence::code).containsExactly("02", "03");
         assertThat(entries.occurrences().get(1).rejectionReasons()).containsExactly("46");
@@ -164,14 +171,15 @@ class LocalBankTest {
             titles.add(title(i, "11144477735", "Pagador " + i));
         }
         String text = remessa(titles);
-        List<GeneratedReturn> first = new LocalBank(0).answer(source(text), "a.rem", 0.3, TODAY, sink);
-        String firstSettlements = written.get(first.get(1).name()).toString(StandardCharsets.ISO_8859_1);
+        LocalBank bank = new LocalBank(0);
+        assertThat(bank.answer(source(text), "a.rem", TODAY, sink).occurrences()).isEqualTo(1000);
+        GeneratedReturn first = bank.settle(source(text), "a.rem", 0.3, TODAY, sink).orElseThrow();
+        String firstSettlements = written.get(first.name()).toString(StandardCharsets.ISO_8859_1);
         written.clear();
-        List<GeneratedReturn> second = new LocalBank(0).answer(source(text), "a.rem", 0.3, TODAY, sink);
+        GeneratedReturn second = new LocalBank(1).settle(source(text), "a.rem", 0.3, TODAY, sink).orElseThrow();
         assertThat(second).isEqualTo(first);
-        assertThat(written.get(second.get(1).name()).toString(StandardCharsets.ISO_8859_1)).isEqualTo(firstSettlements);
-        assertThat(first.get(0).occurrences()).isEqualTo(1000);
-        assertThat(first.get(1).occurrences()).isBetween(250L, 350L);
+        assertThat(written.get(second.name()).toString(StandardCharsets.ISO_8859_1)).isEqualTo(firstSettlements);
+        assertThat(first.occurrences()).isBetween(250L, 350L);
     }
 
     @Test
@@ -180,10 +188,10 @@ class LocalBankTest {
         String[] lines = text.split("\r\n");
         String noTrailer = String.join("\r\n", java.util.Arrays.copyOf(lines, lines.length - 1)) + "\r\n";
         LocalBank bank = new LocalBank(3);
-        assertThatThrownBy(() -> bank.answer(source(noTrailer), "x.rem", 1.0, TODAY, sink))
+        assertThatThrownBy(() -> bank.answer(source(noTrailer), "x.rem", TODAY, sink))
                 .isInstanceOf(CnabFormatException.class).hasMessageContaining("file trailer (record type 9) is missing");
         String badTotal = text.replace(lines[6], lines[6].substring(0, 29) + "00000000000099999" + lines[6].substring(46));
-        assertThatThrownBy(() -> bank.answer(source(badTotal), "x.rem", 1.0, TODAY, sink))
+        assertThatThrownBy(() -> bank.answer(source(badTotal), "x.rem", TODAY, sink))
                 .isInstanceOf(CnabFormatException.class).hasMessageContaining("line 7: lot trailer totals");
         assertThat(written).isEmpty();
         assertThat(bank.lastNsa()).isEqualTo(3);
@@ -206,12 +214,13 @@ class LocalBankTest {
             }
             file.finish();
         }
-        List<GeneratedReturn> returns = new LocalBank(0).answer(() -> Files.newInputStream(remessa), "big.rem", 0.5,
-                TODAY, name -> Files.newOutputStream(dir.resolve(name)));
-        assertThat(returns.get(0).occurrences()).isEqualTo(100_000);
+        LocalBank bank = new LocalBank(0);
+        GeneratedReturn entries = bank.answer(() -> Files.newInputStream(remessa), "big.rem", TODAY,
+                name -> Files.newOutputStream(dir.resolve(name)));
+        assertThat(entries.occurrences()).isEqualTo(100_000);
         long[] counts = new long[3];
         ReturnSummary summary;
-        try (var in = Files.newInputStream(dir.resolve(returns.get(0).name()))) {
+        try (var in = Files.newInputStream(dir.resolve(entries.name()))) {
             summary = new BancoDoBrasilReturnReader().read(in, new ReturnListener() {
                 @Override
                 public void onHeader(ReturnHeader header) {
@@ -230,7 +239,10 @@ class LocalBankTest {
         }
         assertThat(counts).containsExactly(99_900, 100, 0);
         assertThat(summary.occurrences()).isEqualTo(100_000);
-        assertThat(returns.get(1).occurrences()).isBetween(49_000L, 51_000L);
+        GeneratedReturn settlements = bank.settle(() -> Files.newInputStream(remessa), "big.rem", 0.5, TODAY,
+                name -> Files.newOutputStream(dir.resolve(name))).orElseThrow();
+        // half of the 99,900 confirmed titles; none of the 100 rejected ones
+        assertThat(settlements.occurrences()).isBetween(49_000L, 51_000L);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -145,27 +146,25 @@ public final class UploadRun {
 
     /**
      * After the upload completed: follows {@code GET /uploads/{id}}'s {@code bank} counts until no title with a boleto
-     * waits to be sent or for the bank's answer.
+     * waits to be sent or for the bank's answer, and {@code bankSettled} says the bank owes nothing more (its payments
+     * come in a later retorno than its confirmations, so a title CONFIRMED now may be SETTLED a moment later).
      *
+     * @param bankSettled asked only once no title waits; true when the bank delivered everything it owes
      * @return false when the bank stopped answering for {@code stall}
      */
-    public boolean followBank(String uploadId, Duration stall) {
+    public boolean followBank(String uploadId, Duration stall, BooleanSupplier bankSettled) {
         URI status = api.resolve("/uploads/" + uploadId);
         long lastChange = System.nanoTime();
         String lastSeen = "";
         long lastPrint = 0;
         try {
             while (true) {
-                HttpResponse<String> response = send(HttpRequest.newBuilder(status).header("Authorization", "Bearer " + token).GET().build());
-                if (response.statusCode() != 200) {
-                    throw new RunnerException(ExitCodes.UPLOAD_FAILED, "GET /uploads/" + uploadId + " answered "
-                            + response.statusCode() + ": " + response.body());
-                }
-                JsonNode bank = parse(response.body()).path("bank");
+                JsonNode bank = bankCounts(status, uploadId);
                 long waiting = bank.path("notSent").asLong() + bank.path("sent").asLong();
                 String text = bankLine(bank);
-                if (waiting == 0) {
-                    out.println("  bank · " + text);
+                if (waiting == 0 && bankSettled.getAsBoolean()) {
+                    // read again: the bank's last retornos may have settled titles since the counts above
+                    out.println("  bank · " + bankLine(bankCounts(status, uploadId)));
                     return true;
                 }
                 if (!text.equals(lastSeen)) {
@@ -185,6 +184,15 @@ public final class UploadRun {
             Thread.currentThread().interrupt();
             throw new RunnerException(ExitCodes.UPLOAD_FAILED, "Interrupted while following the bank for upload " + uploadId);
         }
+    }
+
+    private JsonNode bankCounts(URI status, String uploadId) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(status).header("Authorization", "Bearer " + token).GET().build());
+        if (response.statusCode() != 200) {
+            throw new RunnerException(ExitCodes.UPLOAD_FAILED, "GET /uploads/" + uploadId + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return parse(response.body()).path("bank");
     }
 
     private static String bankLine(JsonNode bank) {

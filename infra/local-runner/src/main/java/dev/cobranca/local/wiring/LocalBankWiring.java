@@ -11,11 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -26,8 +26,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The bank at the other end of the company's channel: every remessa stored under {@code remittances/} is answered by
  * the {@link LocalBank} with retornos stored under {@code returns/} through S3 (so the bucket's notification invokes
- * BankReturnFunction, as a bank delivering files over SFTP into the bucket would). One remessa at a time, in the
- * order they arrive; the retorno NSA survives restarts in the data directory.
+ * BankReturnFunction, as a bank delivering files over SFTP into the bucket would). A remessa is answered at once with
+ * its entries (02 confirmed, 03 rejected); the payments of the paid share come {@code payDelay} later in a retorno of
+ * their own, as a bank's daily movement file would (a real one a day or more later), so titles are registered, and
+ * their e-mails on their way, before any is paid. One thing at a time, in the order it is due, so the retornos' NSAs
+ * follow the order they are delivered in; the last NSA survives restarts in the data directory (payments still due
+ * when the stack stops are not: a local stand-in).
  */
 public final class LocalBankWiring implements AutoCloseable {
 
@@ -40,19 +44,28 @@ public final class LocalBankWiring implements AutoCloseable {
     private final String bucket;
     private final Path state;
     private final double payShare;
+    private final Duration payDelay;
     private final LocalBank bank;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("local-bank").daemon().factory());
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("local-bank").daemon().factory());
+    /** Remessas received whose answer or payments are not delivered yet. */
+    private final AtomicInteger pending = new AtomicInteger();
     private final AtomicInteger answered = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
 
     /**
      * @param stateDir where the last retorno NSA is kept
-     * @param payShare share (0..1) of the confirmed titles the bank settles at once
+     * @param payShare share (0..1) of the confirmed titles the bank settles
+     * @param payDelay how long after the entries retorno the payments' retorno comes (zero: right after it)
      */
-    public LocalBankWiring(S3Emulator emulator, S3Client s3, String bucket, Path stateDir, double payShare) {
+    public LocalBankWiring(S3Emulator emulator, S3Client s3, String bucket, Path stateDir, double payShare, Duration payDelay) {
+        if (payDelay == null || payDelay.isNegative()) {
+            throw new IllegalArgumentException("the bank's pay delay must be zero or more, got " + payDelay);
+        }
         this.s3 = s3;
         this.bucket = bucket;
         this.payShare = payShare;
+        this.payDelay = payDelay;
         try {
             Files.createDirectories(stateDir);
         } catch (IOException e) {
@@ -65,6 +78,18 @@ public final class LocalBankWiring implements AutoCloseable {
 
     public double payShare() {
         return payShare;
+    }
+
+    public Duration payDelay() {
+        return payDelay;
+    }
+
+    /**
+     * True when every remessa stored so far has been answered and its payments delivered (each retorno put in the
+     * bucket: what its notification then does is the functions' business).
+     */
+    public boolean idle() {
+        return pending.get() == 0;
     }
 
     /** Remessas answered so far, and remessas refused whole (no retorno: see the log). */
@@ -87,18 +112,23 @@ public final class LocalBankWiring implements AutoCloseable {
 
     private void objectCreated(S3Emulator.ObjectCreated created) {
         if (created.bucket().equals(bucket) && created.key().startsWith(REMITTANCES) && created.key().endsWith(".rem")) {
-            worker.submit(() -> answer(created.key()));
+            // counted here, in the PUT of the remessa: whoever sees the titles SENT then sees the bank busy
+            pending.incrementAndGet();
+            worker.execute(() -> answer(created.key()));
         }
     }
 
     private void answer(String key) {
-        String name = key.substring(REMITTANCES.length()).replace('/', '-');
+        boolean settling = false;
         try {
-            List<GeneratedReturn> returns = bank.answer(() -> s3.getObject(b -> b.bucket(bucket).key(key)), name, payShare,
-                    LocalDate.now(BANK_ZONE), this::upload);
-            Files.writeString(state, Long.toString(bank.lastNsa()), StandardCharsets.US_ASCII);
+            GeneratedReturn entries = bank.answer(remessa(key), name(key), LocalDate.now(BANK_ZONE), this::upload);
+            saveNsa();
             answered.incrementAndGet();
-            LOG.info("local bank answered {} with {}", key, returns.stream().map(GeneratedReturn::name).toList());
+            LOG.info("local bank answered {} with {} ({} titles)", key, entries.name(), entries.occurrences());
+            if (payShare > 0) {
+                worker.schedule(() -> settle(key), payDelay.toMillis(), TimeUnit.MILLISECONDS);
+                settling = true;
+            }
         } catch (CnabFormatException e) {
             // the bank refuses the whole file: no retorno, its titles stay SENT (what a person would chase at the bank)
             refused.incrementAndGet();
@@ -106,6 +136,39 @@ public final class LocalBankWiring implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             refused.incrementAndGet();
             LOG.error("local bank could not answer {}: {}", key, e.toString());
+        } finally {
+            if (!settling) {
+                pending.decrementAndGet();
+            }
+        }
+    }
+
+    private void settle(String key) {
+        try {
+            bank.settle(remessa(key), name(key), payShare, LocalDate.now(BANK_ZONE), this::upload).ifPresent(paid -> {
+                saveNsa();
+                LOG.info("local bank paid {} titles of {} in {}", paid.occurrences(), key, paid.name());
+            });
+        } catch (IOException | RuntimeException e) {
+            LOG.error("local bank could not pay the titles of {}: {}", key, e.toString());
+        } finally {
+            pending.decrementAndGet();
+        }
+    }
+
+    private LocalBank.Source remessa(String key) {
+        return () -> s3.getObject(b -> b.bucket(bucket).key(key));
+    }
+
+    private static String name(String key) {
+        return key.substring(REMITTANCES.length()).replace('/', '-');
+    }
+
+    private void saveNsa() {
+        try {
+            Files.writeString(state, Long.toString(bank.lastNsa()), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + state, e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,8 @@ public final class S3Notifications implements AutoCloseable {
     private final String region;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final ExecutorService async = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("s3-event-", 0).daemon().factory());
+    /** Invocations (with their retries) not finished yet. */
+    private final AtomicInteger running = new AtomicInteger();
 
     public S3Notifications(S3Emulator s3, String region) {
         this.region = region;
@@ -45,9 +48,22 @@ public final class S3Notifications implements AutoCloseable {
                 String event = Events.s3(created.eventName(), region, created.bucket(), created.key(), created.size(),
                         created.eTag(), s.trigger().name());
                 LOG.info("s3://{}/{} created ({} bytes) -> {}", created.bucket(), created.key(), created.size(), s.function().name());
-                async.submit(() -> invokeWithRetries(s.function(), event, created.key()));
+                // counted in the PUT itself: whoever saw the object stored sees its invocation running
+                running.incrementAndGet();
+                async.submit(() -> {
+                    try {
+                        invokeWithRetries(s.function(), event, created.key());
+                    } finally {
+                        running.decrementAndGet();
+                    }
+                });
             }
         }
+    }
+
+    /** True when every invocation of an object stored so far has ended (succeeded or given up). */
+    public boolean idle() {
+        return running.get() == 0;
     }
 
     private void invokeWithRetries(LambdaFunction function, String event, String key) {
