@@ -168,7 +168,7 @@ public final class CobrancaLocal {
         @Option(names = "--bank-pay-delay", defaultValue = "2s", paramLabel = "PERIOD",
                 description = "How long after confirming a remessa's titles the local bank sends their payments, in a "
                         + "retorno of their own (0s, 2s, 1m, PT0.5S). Default: ${DEFAULT-VALUE}")
-        String bankPayDelay;
+        String bankPayDelay = "2s"; // as the option's default (Stack.DEFAULT_BANK_PAY_DELAY), for commands built in code
 
         @Option(names = "--schedule-every", paramLabel = "FUNCTION=PERIOD",
                 description = "Fire FUNCTION's Schedule events every PERIOD (5s, 2m, PT30S) instead of their expression; "
