@@ -44,7 +44,7 @@ public final class BankReturnService {
     public static final String PREFIX = "returns/";
     public static final String REPORT_PREFIX = "reports/returns/";
     private static final Logger LOG = LoggerFactory.getLogger(BankReturnService.class);
-    private static final int BATCH = 1_000;
+    private static final int BATCH = 5_000;
     private static final int EMAIL_MESSAGE_DEBT_IDS = 100;
 
     /** What one file did; {@code skipped} when its bytes were read before. */

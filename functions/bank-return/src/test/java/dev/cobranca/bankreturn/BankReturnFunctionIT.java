@@ -212,6 +212,28 @@ class BankReturnFunctionIT {
                 .isEqualTo("PARTIAL " + result.files().getFirst().errors() + " reports/returns/CBR0012345670000001.RET.errors.csv");
     }
 
+    @Test
+    void shouldApplyARetornoThatCameRightTrimmedWithLfOnly() throws Exception {
+        // as banks' and VANs' files often come: trailing spaces cut, Unix line ends
+        String crlf = retorno(6, List.of(occurrence(nossoNumero("confirmed"), "02", "0", List.of()),
+                occurrence(nossoNumero("paid"), "06", "100.00", List.of("33"))));
+        StringBuilder trimmed = new StringBuilder();
+        for (String line : crlf.split("\r\n")) {
+            trimmed.append(line.stripTrailing()).append('\n');
+        }
+        assertThat(trimmed.length()).isLessThan(crlf.length() - 6 * 2);
+        drop(trimmed.toString());
+
+        assertThat(handler().handleRequest(event(), null).files()).singleElement().satisfies(f -> {
+            assertThat(f.status()).isEqualTo("APPLIED");
+            assertThat(f.occurrences()).isEqualTo(2);
+            assertThat(f.errors()).isZero();
+        });
+        assertThat(query("select string_agg(debt_id || '=' || bank_status, ',' order by debt_id) from charges "
+                + "where debt_id in ('confirmed', 'paid')")).isEqualTo("confirmed=CONFIRMED,paid=SETTLED");
+        assertThat(query("select paid_amount from charges where debt_id = 'paid'")).isEqualTo("100.00");
+    }
+
     /**
      * Baixa: FEBRABAN 240 v10.7 note C044 (código de movimento retorno, segment T pos 16-17) codes 09 "Baixa" and 25
      * "Protestado e baixado", with their C047 reasons (the table for 06, 09 and 17: 09 "Comandada banco", 10

@@ -24,29 +24,42 @@ public final class PostgresRemittanceStore implements RemittanceStore {
     private static final String LOCK_WAIT = "120s";
     /**
      * The oldest titles not yet sent, locked in debt_id order as the e-mail claim locks charges (the two wait for each
-     * other, never deadlock). Runs of one convênio are serialised by the advisory lock, so nothing else takes NOT_SENT
-     * titles meanwhile.
+     * other, never deadlock), marked SENT into the remessa, all in the database: a remessa's 100,000 debtIds never
+     * travel to the function and back. Runs of one convênio are serialised by the advisory lock, so nothing else
+     * takes NOT_SENT titles meanwhile. Answers how many and their total.
      */
-    private static final String PICK = """
-            select debt_id, amount from charges
-             where debt_id in (select debt_id from charges
-                                where bank_status = 'NOT_SENT' and nosso_numero is not null and left(nosso_numero, 7) = ?
-                                  and status in ('INVOICED', 'EMAILED', 'FAILED')
-                                order by seq
-                                limit ?)
-             order by debt_id
-               for update
+    private static final String CLAIM = """
+            with picked as (
+                select debt_id from charges
+                 where debt_id in (select debt_id from charges
+                                    where bank_status = 'NOT_SENT' and nosso_numero is not null and left(nosso_numero, 7) = ?
+                                      and status in ('INVOICED', 'EMAILED', 'FAILED')
+                                    order by seq
+                                    limit ?)
+                 order by debt_id
+                   for update),
+            sent as (
+                update charges c set bank_status = 'SENT', remittance_id = ?, bank_updated_at = now()
+                  from picked where c.debt_id = picked.debt_id and c.bank_status = 'NOT_SENT'
+                returning c.amount)
+            select count(*), coalesce(sum(amount), 0) from sent
+            """;
+    /** Whether there is anything to send: an empty run takes no NSA (not even one it would give back). */
+    private static final String ANY = """
+            select exists (select 1 from charges
+                            where bank_status = 'NOT_SENT' and nosso_numero is not null and left(nosso_numero, 7) = ?
+                              and status in ('INVOICED', 'EMAILED', 'FAILED'))
             """;
     private static final String NEXT_NSA = """
             update remittance_sequences set last_nsa = last_nsa + 1 where convenio = ? returning last_nsa
             """;
+    /** Counted and totalled once its titles are marked; a claim that finds none rolls the row and the NSA back. */
     private static final String INSERT = """
             insert into remittances (convenio, nsa, object_key, title_count, total_amount, generated_at)
-            values (?, ?, ?, ?, ?, ?) returning id
+            values (?, ?, ?, 0, 0, ?) returning id
             """;
-    private static final String MARK_SENT = """
-            update charges set bank_status = 'SENT', remittance_id = ?, bank_updated_at = now()
-             where debt_id = any (?) and bank_status = 'NOT_SENT'
+    private static final String COUNTED = """
+            update remittances set title_count = ?, total_amount = ? where id = ?
             """;
     private static final String TITLES = """
             select nosso_numero, debt_id, boleto_due_date, due_date, amount,
@@ -132,21 +145,15 @@ public final class PostgresRemittanceStore implements RemittanceStore {
                     ps.setString(1, convenio);
                     ps.executeUpdate();
                 }
-                List<String> debtIds = new ArrayList<>();
-                BigDecimal total = BigDecimal.ZERO;
-                try (PreparedStatement ps = c.prepareStatement(PICK)) {
+                try (PreparedStatement ps = c.prepareStatement(ANY)) {
                     ps.setString(1, convenio);
-                    ps.setInt(2, maxTitles);
                     try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            debtIds.add(rs.getString(1));
-                            total = total.add(rs.getBigDecimal(2));
+                        rs.next();
+                        if (!rs.getBoolean(1)) {
+                            c.rollback();
+                            return Optional.empty();
                         }
                     }
-                }
-                if (debtIds.isEmpty()) {
-                    c.rollback();
-                    return Optional.empty();
                 }
                 long nsa;
                 try (PreparedStatement ps = c.prepareStatement(NEXT_NSA)) {
@@ -162,25 +169,36 @@ public final class PostgresRemittanceStore implements RemittanceStore {
                     ps.setString(1, convenio);
                     ps.setLong(2, nsa);
                     ps.setString(3, key);
-                    ps.setInt(4, debtIds.size());
-                    ps.setBigDecimal(5, total);
-                    ps.setObject(6, generatedAt);
+                    ps.setObject(4, generatedAt);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         id = rs.getLong(1);
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement(MARK_SENT)) {
-                    ps.setLong(1, id);
-                    ps.setArray(2, c.createArrayOf("text", debtIds.toArray()));
-                    int marked = ps.executeUpdate();
-                    if (marked != debtIds.size()) {
-                        throw new IllegalStateException("remessa NSA " + nsa + ": marked " + marked + " of " + debtIds.size()
-                                + " picked charges SENT");
+                int titles;
+                BigDecimal total;
+                try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+                    ps.setString(1, convenio);
+                    ps.setInt(2, maxTitles);
+                    ps.setLong(3, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        titles = rs.getInt(1);
+                        total = rs.getBigDecimal(2);
                     }
                 }
+                if (titles == 0) {
+                    c.rollback();
+                    return Optional.empty();
+                }
+                try (PreparedStatement ps = c.prepareStatement(COUNTED)) {
+                    ps.setInt(1, titles);
+                    ps.setBigDecimal(2, total);
+                    ps.setLong(3, id);
+                    ps.executeUpdate();
+                }
                 c.commit();
-                return Optional.of(new Remittance(id, convenio, nsa, key, debtIds.size(), generatedAt));
+                return Optional.of(new Remittance(id, convenio, nsa, key, titles, generatedAt));
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
