@@ -50,7 +50,7 @@ public final class Transactions {
      * Runs {@code work} in one transaction on {@code connection}, which stays open. A work that calls
      * {@code rollback()} itself ends with nothing to commit.
      */
-    public static <T> T call(Connection connection, Work<T> work) throws SQLException {
+    private static <T> T call(Connection connection, Work<T> work) throws SQLException {
         connection.setAutoCommit(false);
         T result;
         try {

@@ -9,6 +9,7 @@ import dev.cobranca.api.model.WebhookResult;
 import dev.cobranca.api.port.PaymentStore;
 import dev.cobranca.api.webhook.Delivery;
 import dev.cobranca.core.charge.ChargeStatus;
+import dev.cobranca.postgres.Transactions;
 import dev.cobranca.postgres.UploadCompletion;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -185,21 +186,9 @@ public final class PostgresPaymentStore implements PaymentStore {
         }
     }
 
-    private interface Work {
-        WebhookResult run(Connection c) throws SQLException;
-    }
-
-    private WebhookResult inTransaction(Delivery delivery, Work work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                WebhookResult result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+    private WebhookResult inTransaction(Delivery delivery, Transactions.Work<WebhookResult> work) {
+        try {
+            return Transactions.call(dataSource, work);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot keep webhook call " + delivery.deliveryHash() + " in the inbox", e);
         }

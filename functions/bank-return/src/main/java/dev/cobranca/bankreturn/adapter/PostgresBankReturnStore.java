@@ -4,6 +4,7 @@ import dev.cobranca.bankreturn.BankReturnStore;
 import dev.cobranca.core.bank.ReturnHeader;
 import dev.cobranca.core.bank.ReturnOccurrence;
 import dev.cobranca.core.bank.bb.BancoDoBrasilOccurrences;
+import dev.cobranca.postgres.Transactions;
 import dev.cobranca.postgres.UploadCompletion;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -180,9 +181,8 @@ public final class PostgresBankReturnStore implements BankReturnStore {
 
     @Override
     public Applied apply(long fileId, List<ReturnOccurrence> occurrences, boolean failRejected) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            return Transactions.call(dataSource, c -> {
                 List<Long> ids = new ArrayList<>();
                 int matched = 0;
                 try (PreparedStatement ps = c.prepareStatement(INSERT_EVENTS)) {
@@ -231,14 +231,8 @@ public final class PostgresBankReturnStore implements BankReturnStore {
                         UploadCompletion.completeIfDone(c, upload);
                     }
                 }
-                c.commit();
                 return new Applied(matched, ids.size() - matched, occurrences.size() - ids.size());
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("applying retorno " + fileId + " failed: " + e.getMessage(), e);
         }

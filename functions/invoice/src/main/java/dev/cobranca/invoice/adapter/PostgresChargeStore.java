@@ -2,6 +2,7 @@ package dev.cobranca.invoice.adapter;
 
 import dev.cobranca.core.charge.ChargeStatus;
 import dev.cobranca.invoice.ChargeStore;
+import dev.cobranca.postgres.Transactions;
 import dev.cobranca.postgres.UploadCompletion;
 import java.sql.Array;
 import java.sql.Connection;
@@ -102,23 +103,18 @@ public final class PostgresChargeStore implements ChargeStore {
         if (failed.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(MARK_FAILED)) {
-                ps.setArray(1, texts(c, failed.stream().map(Failed::debtId).toList()));
-                ps.setArray(2, texts(c, failed.stream().map(f -> truncate(f.reason())).toList()));
-                ps.executeUpdate();
+        try {
+            Transactions.run(dataSource, c -> {
+                try (PreparedStatement ps = c.prepareStatement(MARK_FAILED)) {
+                    ps.setArray(1, texts(c, failed.stream().map(Failed::debtId).toList()));
+                    ps.setArray(2, texts(c, failed.stream().map(f -> truncate(f.reason())).toList()));
+                    ps.executeUpdate();
+                }
                 // A failed charge may have been the last one the upload waited for.
                 for (UUID uploadId : new TreeSet<>(failed.stream().map(Failed::uploadId).toList())) {
                     UploadCompletion.completeIfDone(c, uploadId);
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("marking charges FAILED failed: " + e.getMessage(), e);
         }

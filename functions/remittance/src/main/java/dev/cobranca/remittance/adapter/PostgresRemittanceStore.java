@@ -2,6 +2,7 @@ package dev.cobranca.remittance.adapter;
 
 import dev.cobranca.core.bank.Payer;
 import dev.cobranca.core.bank.RemittanceTitle;
+import dev.cobranca.postgres.Transactions;
 import dev.cobranca.remittance.RemittanceStore;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -137,9 +138,8 @@ public final class PostgresRemittanceStore implements RemittanceStore {
 
     @Override
     public Optional<Remittance> claim(String convenio, int maxTitles, LocalDateTime generatedAt, KeyFunction keyFor) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            return Transactions.call(dataSource, c -> {
                 try (PreparedStatement ps = c.prepareStatement(
                         "insert into remittance_sequences (convenio) values (?) on conflict do nothing")) {
                     ps.setString(1, convenio);
@@ -197,14 +197,8 @@ public final class PostgresRemittanceStore implements RemittanceStore {
                     ps.setLong(3, id);
                     ps.executeUpdate();
                 }
-                c.commit();
                 return Optional.of(new Remittance(id, convenio, nsa, key, titles, generatedAt));
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("building a remessa failed: " + e.getMessage(), e);
         }
@@ -212,26 +206,24 @@ public final class PostgresRemittanceStore implements RemittanceStore {
 
     @Override
     public void titles(long remittanceId, Consumer<RemittanceTitle> each) {
-        try (Connection c = dataSource.getConnection()) {
+        try {
             // a cursor (fetch size, outside autocommit): a remessa of 100,000 titles is never held whole
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(TITLES)) {
-                ps.setFetchSize(2_000);
-                ps.setLong(1, remittanceId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        LocalDate boletoDue = rs.getObject(3, LocalDate.class);
-                        each.accept(new RemittanceTitle(rs.getString(1), rs.getString(2),
-                                boletoDue != null ? boletoDue : rs.getObject(4, LocalDate.class),
-                                rs.getBigDecimal(5), rs.getObject(6, LocalDate.class),
-                                new Payer(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                                        rs.getString(11), rs.getString(12), rs.getString(13))));
+            Transactions.run(dataSource, c -> {
+                try (PreparedStatement ps = c.prepareStatement(TITLES)) {
+                    ps.setFetchSize(2_000);
+                    ps.setLong(1, remittanceId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            LocalDate boletoDue = rs.getObject(3, LocalDate.class);
+                            each.accept(new RemittanceTitle(rs.getString(1), rs.getString(2),
+                                    boletoDue != null ? boletoDue : rs.getObject(4, LocalDate.class),
+                                    rs.getBigDecimal(5), rs.getObject(6, LocalDate.class),
+                                    new Payer(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                                            rs.getString(11), rs.getString(12), rs.getString(13))));
+                        }
                     }
                 }
-                c.commit();
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("reading the titles of remessa " + remittanceId + " failed: " + e.getMessage(), e);
         }
@@ -239,9 +231,8 @@ public final class PostgresRemittanceStore implements RemittanceStore {
 
     @Override
     public void markWritten(long remittanceId, long titles, BigDecimal total, List<Refused> refused) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            Transactions.run(dataSource, c -> {
                 try (PreparedStatement ps = c.prepareStatement(WRITTEN)) {
                     ps.setLong(1, titles);
                     ps.setBigDecimal(2, total);
@@ -257,13 +248,7 @@ public final class PostgresRemittanceStore implements RemittanceStore {
                         ps.executeUpdate();
                     }
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("marking remessa " + remittanceId + " WRITTEN failed: " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cobranca.core.charge.EmailAfter;
 import dev.cobranca.core.upload.UploadStatus;
+import dev.cobranca.postgres.Transactions;
 import dev.cobranca.postgres.UploadCompletion;
 import dev.cobranca.repair.RepairReport;
 import dev.cobranca.repair.RepairStore;
@@ -213,16 +214,11 @@ public final class PostgresRepairStore implements RepairStore {
 
     @Override
     public void record(RepairReport report, Map<UUID, UploadFindings> perUpload) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            Transactions.run(dataSource, c -> {
                 insertRun(c, report);
                 upsertFindings(c, perUpload);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("recording the repair run failed: " + e.getMessage(), e);
         }
