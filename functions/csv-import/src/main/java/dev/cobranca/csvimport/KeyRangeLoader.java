@@ -1,12 +1,11 @@
 package dev.cobranca.csvimport;
 
+import dev.cobranca.core.concurrent.Futures;
 import dev.cobranca.csvimport.sort.KeyRanges;
 import dev.cobranca.csvimport.sort.SortedRuns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -84,32 +83,7 @@ final class KeyRangeLoader {
                     }
                 }));
             }
-            RuntimeException failure = null;
-            for (Future<?> future : futures) {
-                try {
-                    future.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof Error error) {
-                        futures.forEach(f -> f.cancel(false));
-                        throw error;
-                    }
-                    RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                    if (failure == null) {
-                        failure = cause;
-                        futures.forEach(f -> f.cancel(false));
-                    } else if (failure != cause) {
-                        failure.addSuppressed(cause);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while loading upload " + uploadId, e);
-                } catch (CancellationException e) {
-                    // cancelled after the first failure
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
+            Futures.joinAll(futures, "loading upload " + uploadId); // the first failure cancels the rest
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.cobranca.csvimport;
 
+import dev.cobranca.core.concurrent.Futures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -93,14 +93,7 @@ final class OutboxSender implements AutoCloseable {
             all = List.copyOf(sent);
         }
         for (Future<?> f : all) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while sending to SQS", e);
-            }
+            Futures.join(f, "sending to SQS");
         }
     }
 

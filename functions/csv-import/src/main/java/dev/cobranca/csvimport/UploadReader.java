@@ -1,5 +1,6 @@
 package dev.cobranca.csvimport;
 
+import dev.cobranca.core.concurrent.Futures;
 import dev.cobranca.core.importing.CsvHeader;
 import dev.cobranca.core.importing.CsvRecord;
 import dev.cobranca.core.importing.CsvRecordReader;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -171,16 +171,6 @@ final class UploadReader {
     }
 
     private static Result result(Future<Result> part) {
-        try {
-            return part.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the upload", e);
-        }
+        return Futures.join(part, "reading the upload");
     }
 }

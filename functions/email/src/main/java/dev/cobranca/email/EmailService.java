@@ -1,5 +1,6 @@
 package dev.cobranca.email;
 
+import dev.cobranca.core.concurrent.Futures;
 import dev.cobranca.core.log.Masking;
 import dev.cobranca.core.message.EmailRequested;
 import dev.cobranca.core.message.MessageCodec;
@@ -15,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -250,18 +250,7 @@ public final class EmailService {
                 ClaimedCharge charge = claimed.get(reads.size());
                 reads.add(readers.submit(() -> invoice(charge)));
             }
-            try {
-                return reads.get(i).get();
-            } catch (ExecutionException e) {
-                switch (e.getCause()) {
-                    case RuntimeException r -> throw r;
-                    case Error err -> throw err;
-                    default -> throw new IllegalStateException("reading " + claimed.get(i).invoiceKey() + " failed", e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading " + claimed.get(i).invoiceKey(), e);
-            }
+            return Futures.join(reads.get(i), "reading " + claimed.get(i).invoiceKey());
         }
 
         /** Abandons the reads nobody will use (after a failure) and waits for the threads to end. */

@@ -6,6 +6,7 @@ import dev.cobranca.core.boleto.BoletoRequest;
 import dev.cobranca.core.charge.BoletoDueDates;
 import dev.cobranca.core.charge.ChargeStatus;
 import dev.cobranca.core.charge.EmailAfter;
+import dev.cobranca.core.concurrent.Futures;
 import dev.cobranca.core.message.EmailRequested;
 import dev.cobranca.core.message.InvoiceRequested;
 import dev.cobranca.core.message.MessageCodec;
@@ -25,7 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -202,19 +202,16 @@ public final class InvoiceService {
         RuntimeException uploadError = null;
         Set<String> notStored = new HashSet<>();
         for (int i = 0; i < uploads.size(); i++) {
-            try {
-                uploads.get(i).get();
+            Throwable failure = Futures.failure(uploads.get(i), "storing invoices");
+            if (failure == null) {
                 invoiced.add(rendered.get(i));
-            } catch (ExecutionException e) {
-                notStored.add(rendered.get(i).debtId());
-                if (uploadError == null) {
-                    uploadError = new IllegalStateException("storing " + rendered.get(i).invoiceKey() + " failed", e.getCause());
-                } else {
-                    uploadError.addSuppressed(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while storing invoices", e);
+                continue;
+            }
+            notStored.add(rendered.get(i).debtId());
+            if (uploadError == null) {
+                uploadError = new IllegalStateException("storing " + rendered.get(i).invoiceKey() + " failed", failure);
+            } else {
+                uploadError.addSuppressed(failure);
             }
         }
         if (!notStored.isEmpty()) {
