@@ -1,7 +1,6 @@
 package dev.cobranca.api;
 
 import dev.cobranca.api.webhook.WebhookSettings;
-import dev.cobranca.aws.DatabaseConfigs;
 import dev.cobranca.aws.Secrets;
 import dev.cobranca.core.config.Env;
 import dev.cobranca.postgres.DatabaseConfig;
@@ -63,7 +62,7 @@ public record ApiConfig(
                 vars.range("UPLOAD_MAX_BYTES", 1024L * 1024 * 1024, 1, MAX_SINGLE_PUT_BYTES),
                 Duration.ofSeconds(vars.range("INVOICE_URL_TTL_SECONDS", 300, 1, MAX_URL_TTL_SECONDS)),
                 Duration.ofSeconds(vars.range("REPORT_URL_TTL_SECONDS", 300, 1, MAX_URL_TTL_SECONDS)),
-                DatabaseConfigs.fromEnv(env),
+                DatabaseConfig.fromEnv(env, Secrets::string),
                 webhook(vars, env));
     }
 

@@ -1,6 +1,6 @@
 package dev.cobranca.bankreturn;
 
-import dev.cobranca.aws.DatabaseConfigs;
+import dev.cobranca.aws.Secrets;
 import dev.cobranca.core.charge.EmailAfter;
 import dev.cobranca.core.config.Env;
 import dev.cobranca.postgres.DatabaseConfig;
@@ -32,7 +32,7 @@ public record BankReturnConfig(DatabaseConfig database, String bucket, boolean f
                     + "confirmed titles are enqueued by this function.");
         }
         return new BankReturnConfig(
-                DatabaseConfigs.fromEnv(env),
+                DatabaseConfig.fromEnv(env, Secrets::string),
                 vars.required("BUCKET_NAME", "the bucket that holds returns/"),
                 vars.bool("S3_FORCE_PATH_STYLE", false),
                 emailAfter,

@@ -1,6 +1,6 @@
 package dev.cobranca.csvimport;
 
-import dev.cobranca.aws.DatabaseConfigs;
+import dev.cobranca.aws.Secrets;
 import dev.cobranca.core.config.Env;
 import dev.cobranca.postgres.DatabaseConfig;
 import java.time.Duration;
@@ -77,7 +77,7 @@ public record CsvImportConfig(
                 Duration.ofSeconds(vars.range("IMPORT_LEASE_SECONDS", 120, Integer.MIN_VALUE, Integer.MAX_VALUE)),
                 vars.bool("IMPORT_STRICT_GOVERNMENT_ID", false),
                 vars.range("IMPORT_MAX_ROW_BYTES", 65_536, Integer.MIN_VALUE, Integer.MAX_VALUE),
-                DatabaseConfigs.fromEnv(env));
+                DatabaseConfig.fromEnv(env, Secrets::string));
     }
 
     private static void require(String value, String message) {

@@ -1,7 +1,7 @@
 package dev.cobranca.email;
 
-import dev.cobranca.aws.DatabaseConfigs;
 import dev.cobranca.aws.SecretCredentials;
+import dev.cobranca.aws.Secrets;
 import dev.cobranca.core.config.Env;
 import dev.cobranca.postgres.DatabaseConfig;
 import java.time.Duration;
@@ -76,7 +76,7 @@ public record EmailConfig(
         }
         int marginMillis = vars.range("EMAIL_TIME_MARGIN_MS", 20_000, 1_000, 600_000);
         return new EmailConfig(
-                DatabaseConfigs.fromEnv(env),
+                DatabaseConfig.fromEnv(env, Secrets::string),
                 vars.required("BUCKET_NAME", "the bucket that holds invoices/"),
                 vars.bool("S3_FORCE_PATH_STYLE", false),
                 smtp,

@@ -1,6 +1,6 @@
 package dev.cobranca.invoice;
 
-import dev.cobranca.aws.DatabaseConfigs;
+import dev.cobranca.aws.Secrets;
 import dev.cobranca.core.boleto.Beneficiary;
 import dev.cobranca.core.charge.EmailAfter;
 import dev.cobranca.core.config.Env;
@@ -38,7 +38,7 @@ public record InvoiceConfig(
         Env vars = Env.of(env);
         Beneficiary beneficiary = Beneficiary.fromEnv(vars);
         return new InvoiceConfig(
-                DatabaseConfigs.fromEnv(env),
+                DatabaseConfig.fromEnv(env, Secrets::string),
                 vars.required("BUCKET_NAME", "the bucket that holds invoices/"),
                 vars.bool("S3_FORCE_PATH_STYLE", false),
                 vars.required("EMAIL_QUEUE_URL", "the URL of the e-mail queue"),

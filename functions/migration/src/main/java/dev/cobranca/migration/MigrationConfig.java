@@ -1,6 +1,6 @@
 package dev.cobranca.migration;
 
-import dev.cobranca.aws.DatabaseConfigs;
+import dev.cobranca.aws.Secrets;
 import dev.cobranca.postgres.DatabaseConfig;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +21,6 @@ public record MigrationConfig(DatabaseConfig database) {
         // else (TLS, timeouts, the secret) is read as every function reads it.
         Map<String, String> withPool = new HashMap<>(env);
         withPool.put("DATABASE_POOL_SIZE", "2");
-        return new MigrationConfig(DatabaseConfigs.fromEnv(withPool));
+        return new MigrationConfig(DatabaseConfig.fromEnv(withPool, Secrets::string));
     }
 }

@@ -74,6 +74,22 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int p
                 null);
     }
 
+    /**
+     * As {@link #fromEnv(Map)}; on AWS the credentials come from the secret named by {@code DATABASE_SECRET_ARN}
+     * (read at init, and again when PostgreSQL refuses them after a rotation), elsewhere from
+     * {@code DATABASE_USER}/{@code DATABASE_PASSWORD} or the URL.
+     */
+    public static DatabaseConfig fromEnv(Map<String, String> env, SecretReader secrets) {
+        DatabaseConfig plain = fromEnv(env);
+        String secretArn = env.get("DATABASE_SECRET_ARN");
+        if (secretArn == null || secretArn.isBlank()) {
+            return plain;
+        }
+        String arn = secretArn.trim();
+        return plain.withCredentials(DatabaseCredentials.ofSecret(arn, secrets.read(arn)),
+                () -> DatabaseCredentials.ofSecret(arn, secrets.read(arn)));
+    }
+
     /** The same settings with credentials that can be fetched again (a rotated secret). */
     public DatabaseConfig withCredentials(DatabaseCredentials current, Supplier<DatabaseCredentials> fresh) {
         return new DatabaseConfig(jdbcUrl, current.user(), current.password(), poolSize, sslMode, sslRootCert,

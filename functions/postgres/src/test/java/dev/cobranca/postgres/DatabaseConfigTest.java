@@ -112,6 +112,38 @@ class DatabaseConfigTest {
         }
     }
 
+    @Test
+    void shouldTakeCredentialsFromTheSecret_andReadItAgainAfterARotation() {
+        AtomicInteger reads = new AtomicInteger();
+        String[] password = {"first"};
+        SecretReader secrets = arn -> {
+            assertThat(arn).isEqualTo("arn:aws:secretsmanager:us-east-1:1:secret:db");
+            reads.incrementAndGet();
+            return "{\"username\": \"app\", \"password\": \"" + password[0] + "\", \"engine\": \"postgres\"}";
+        };
+        Map<String, String> env = Map.of("DATABASE_URL", "jdbc:postgresql://db:5432/x",
+                "DATABASE_SECRET_ARN", " arn:aws:secretsmanager:us-east-1:1:secret:db ");
+
+        DatabaseConfig c = DatabaseConfig.fromEnv(env, secrets);
+        password[0] = "rotated";
+
+        assertThat(c.user()).isEqualTo("app");
+        assertThat(c.password()).isEqualTo("first");
+        assertThat(c.credentials().get()).isEqualTo(new DatabaseCredentials("app", "rotated"));
+        assertThat(reads).hasValue(2);
+        assertThat(DatabaseConfig.fromEnv(Map.of("DATABASE_URL", "jdbc:postgresql://db:5432/x", "DATABASE_USER", "u"),
+                arn -> { throw new AssertionError("no secret to read"); }).user()).isEqualTo("u");
+    }
+
+    @Test
+    void shouldNameTheSecret_whenItHoldsNoCredentials() {
+        Map<String, String> env = Map.of("DATABASE_URL", "jdbc:postgresql://db:5432/x", "DATABASE_SECRET_ARN", "arn:s");
+
+        assertThatThrownBy(() -> DatabaseConfig.fromEnv(env, arn -> "{\"username\": \"app\"}"))
+                .hasMessage("secret arn:s must hold \"username\" and \"password\"");
+        assertThatThrownBy(() -> DatabaseConfig.fromEnv(env, arn -> "app:secret")).hasMessage("secret arn:s is not JSON");
+    }
+
     private static void keytool(String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
         command.addAll(List.of(args));

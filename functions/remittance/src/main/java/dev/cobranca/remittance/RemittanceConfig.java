@@ -1,6 +1,6 @@
 package dev.cobranca.remittance;
 
-import dev.cobranca.aws.DatabaseConfigs;
+import dev.cobranca.aws.Secrets;
 import dev.cobranca.core.bank.TitleTerms;
 import dev.cobranca.core.bank.bb.BancoDoBrasilCheckDigits;
 import dev.cobranca.core.boleto.Beneficiary;
@@ -52,7 +52,7 @@ public record RemittanceConfig(
                 vars.range("BANK_DISCOUNT_DAYS_BEFORE_DUE", 0, 0, 99),
                 vars.range("BANK_WRITE_OFF_DAYS", 0, 0, 999));
         return new RemittanceConfig(
-                DatabaseConfigs.fromEnv(env),
+                DatabaseConfig.fromEnv(env, Secrets::string),
                 vars.required("BUCKET_NAME", "the bucket that holds remittances/"),
                 vars.bool("S3_FORCE_PATH_STYLE", false),
                 beneficiary,

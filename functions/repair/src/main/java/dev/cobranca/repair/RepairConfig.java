@@ -1,6 +1,6 @@
 package dev.cobranca.repair;
 
-import dev.cobranca.aws.DatabaseConfigs;
+import dev.cobranca.aws.Secrets;
 import dev.cobranca.core.config.Env;
 import dev.cobranca.postgres.DatabaseConfig;
 import dev.cobranca.core.charge.EmailAfter;
@@ -66,7 +66,7 @@ public record RepairConfig(
                 vars.range("REPAIR_MAX_CHARGES", 100_000, 1, 10_000_000),
                 vars.bool("S3_FORCE_PATH_STYLE", false),
                 vars.optional("AWS_LAMBDA_LOG_STREAM_NAME") != null,
-                DatabaseConfigs.fromEnv(env),
+                DatabaseConfig.fromEnv(env, Secrets::string),
                 EmailAfter.parse("EMAIL_AFTER", vars.optional("EMAIL_AFTER", "INVOICED")));
     }
 }
