@@ -1,5 +1,6 @@
 package dev.cobranca.local;
 
+import dev.cobranca.core.concurrent.Futures;
 import dev.cobranca.emulators.Database;
 import dev.cobranca.emulators.Emulators;
 import dev.cobranca.emulators.PortInUseException;
@@ -224,17 +225,7 @@ public final class Stack implements AutoCloseable {
                 inits.add(pool.submit(f::warmUp));
             }
             for (java.util.concurrent.Future<?> init : inits) {
-                try {
-                    init.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while initialising the functions", e);
-                }
+                Futures.join(init, "initialising the functions");
             }
         }
     }
