@@ -272,23 +272,21 @@ public final class PostgresBankReturnStore implements BankReturnStore {
 
     /** Runs {@code sql} on the file's id through a cursor (fetch size, outside autocommit); returns the rows read. */
     private long stream(String sql, long fileId, Row each, String what) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setFetchSize(2_000);
-                ps.setLong(1, fileId);
-                long n = 0;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        each.accept(rs);
-                        n++;
+        try {
+            return Transactions.call(dataSource, c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setFetchSize(2_000);
+                    ps.setLong(1, fileId);
+                    long n = 0;
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            each.accept(rs);
+                            n++;
+                        }
                     }
+                    return n;
                 }
-                c.commit();
-                return n;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException(what + " of retorno " + fileId + " failed: " + e.getMessage(), e);
         }
