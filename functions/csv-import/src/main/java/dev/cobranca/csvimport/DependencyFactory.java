@@ -54,8 +54,8 @@ public final class DependencyFactory {
         }
 
         @Override
-        public void chunkLoaded(UUID uploadId, int chunkNo, long inserted) {
-            LOG.info("upload {}: key range {} loaded, {} new charges", uploadId, chunkNo, inserted);
+        public void keyRangeLoaded(UUID uploadId, int rangeNo, long inserted) {
+            LOG.info("upload {}: key range {} loaded, {} new charges", uploadId, rangeNo, inserted);
         }
     };
 }

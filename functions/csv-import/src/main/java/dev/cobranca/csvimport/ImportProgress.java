@@ -16,6 +16,6 @@ public interface ImportProgress {
     }
 
     /** A key range of charges (and its outbox batches) committed, before the outbox is sent. */
-    default void chunkLoaded(UUID uploadId, int chunkNo, long inserted) {
+    default void keyRangeLoaded(UUID uploadId, int rangeNo, long inserted) {
     }
 }

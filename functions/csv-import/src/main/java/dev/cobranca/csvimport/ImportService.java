@@ -127,15 +127,15 @@ public final class ImportService {
                 // a sample fine enough to cut ranges of batchRows rows, at most one key in 512 kept in memory
                 SortedRuns runs = new SortedRuns(workspace.dir(), sortBudget(), Math.clamp(settings.batchRows() / 16, 1, 512));
                 RejectedSpool spool = new RejectedSpool(workspace.dir());
-                List<ChargeLoader.Chunk> chunks;
+                List<ChargeLoader.KeyRange> keyRanges;
                 long fileRejects;
                 try {
                     if (claim.phase() == UploadLeases.Phase.READING) {
                         ReadAndPlan plan = readAndPlan(object, claim.etag(), owner, uploadId, runs, spool);
-                        chunks = plan.chunks();
+                        keyRanges = plan.keyRanges();
                         fileRejects = plan.rejected();
                     } else {
-                        chunks = rereadPending(object, claim.etag(), owner, uploadId, runs, spool);
+                        keyRanges = rereadPending(object, claim.etag(), owner, uploadId, runs, spool);
                         fileRejects = claim.counts().rejected();
                     }
                 } catch (CsvFormatException | ObjectStore.NotFoundException | ObjectStore.ChangedException e) {
@@ -148,7 +148,7 @@ public final class ImportService {
                     return new ImportResult(uploadId, object.key(), UploadStatus.FAILED, claim.counts(), e.getMessage());
                 }
                 long read = System.nanoTime();
-                new KeyRangeLoader(loader, outbox, publisher, progress, settings).load(owner, uploadId, chunks, runs);
+                new KeyRangeLoader(loader, outbox, publisher, progress, settings).load(owner, uploadId, keyRanges, runs);
                 LOG.info("upload {}: read and sorted in {} ms ({} runs), loaded in {} ms", uploadId,
                         (read - started) / 1_000_000, runs.runCount(), (System.nanoTime() - read) / 1_000_000);
                 List<RowOutcome.Rejected> refused = loader.refusedRows(uploadId);
@@ -190,7 +190,7 @@ public final class ImportService {
     }
 
     /** The key ranges a read planned, and how many of the file's rows it rejected. */
-    private record ReadAndPlan(List<ChargeLoader.Chunk> chunks, long rejected) {
+    private record ReadAndPlan(List<ChargeLoader.KeyRange> keyRanges, long rejected) {
     }
 
     /**
@@ -207,11 +207,11 @@ public final class ImportService {
         if (read.rejected() > 0) {
             RejectedReport.write(objects, uploadId, spool, List.of());
         }
-        List<ChargeLoader.Chunk> chunks = loader.planLoad(uploadId, owner, settings.lease(),
+        List<ChargeLoader.KeyRange> keyRanges = loader.planLoad(uploadId, owner, settings.lease(),
                 new ChargeLoader.ReadCounts(read.total(), read.rejected(), read.valid()),
                 KeyRanges.bounds(runs.sampleKeys(), runs.rows(), settings.batchRows()));
         progress.fileRead(uploadId, read.total());
-        return new ReadAndPlan(chunks, read.rejected());
+        return new ReadAndPlan(keyRanges, read.rejected());
     }
 
     /**
@@ -219,9 +219,9 @@ public final class ImportService {
      * its counts are already recorded) for the rows of the ranges still to load, its rejected rows spooled again in
      * case the database refuses some and the report must be written anew.
      */
-    private List<ChargeLoader.Chunk> rereadPending(StoredObject object, String etag, String owner, UUID uploadId,
+    private List<ChargeLoader.KeyRange> rereadPending(StoredObject object, String etag, String owner, UUID uploadId,
             SortedRuns runs, RejectedSpool spool) {
-        List<ChargeLoader.Chunk> pending = loader.pendingChunks(uploadId);
+        List<ChargeLoader.KeyRange> pending = loader.pendingKeyRanges(uploadId);
         if (!pending.isEmpty()) {
             LOG.info("upload {} resumes: {} key range(s) still to load", uploadId, pending.size());
             reader().read(objects.open(object.key(), etag),

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * The InvoiceRequested messages an import still owes the invoice queue: written with the charges they name (in the
- * loading transaction, see {@link ChargeLoader#loadChunk}), deleted once SQS took them.
+ * loading transaction, see {@link ChargeLoader#loadKeyRange}), deleted once SQS took them.
  */
 public interface InvoiceOutbox {
 

@@ -38,18 +38,18 @@ final class KeyRangeLoader {
      * ranges, so each walks the unique index in order). Each committed range's outbox goes to a sender thread, so SQS
      * calls overlap the load instead of holding a session idle.
      */
-    void load(String owner, UUID uploadId, List<ChargeLoader.Chunk> chunks, SortedRuns runs) {
-        if (chunks.isEmpty()) {
+    void load(String owner, UUID uploadId, List<ChargeLoader.KeyRange> keyRanges, SortedRuns runs) {
+        if (keyRanges.isEmpty()) {
             return;
         }
         boolean expectCharged = loader.countCharged(KeyRanges.probe(runs.sampleKeys(), PROBE_KEYS)) > 0;
         if (expectCharged) {
             LOG.info("upload {}: some debtIds are charged already (a re-upload?); loading through staging", uploadId);
         }
-        int sessions = Math.max(1, Math.min(settings.loadSessions(), chunks.size()));
-        List<List<ChargeLoader.Chunk>> parts = new ArrayList<>();
+        int sessions = Math.max(1, Math.min(settings.loadSessions(), keyRanges.size()));
+        List<List<ChargeLoader.KeyRange>> parts = new ArrayList<>();
         for (int s = 0; s < sessions; s++) {
-            parts.add(chunks.subList(s * chunks.size() / sessions, (s + 1) * chunks.size() / sessions));
+            parts.add(keyRanges.subList(s * keyRanges.size() / sessions, (s + 1) * keyRanges.size() / sessions));
         }
         OutboxSender sender = new OutboxSender(uploadId, publisher, settings.lease());
         try (sender) {
@@ -68,12 +68,12 @@ final class KeyRangeLoader {
         }
     }
 
-    private void loadInParallel(String owner, UUID uploadId, List<List<ChargeLoader.Chunk>> parts, SortedRuns runs,
+    private void loadInParallel(String owner, UUID uploadId, List<List<ChargeLoader.KeyRange>> parts, SortedRuns runs,
             boolean expectCharged, OutboxSender sender) {
         try (ExecutorService pool = Executors.newFixedThreadPool(parts.size(), Thread.ofPlatform().name("load-", 0).factory())) {
             List<Future<?>> futures = new ArrayList<>();
             AtomicBoolean stop = new AtomicBoolean();
-            for (List<ChargeLoader.Chunk> part : parts) {
+            for (List<ChargeLoader.KeyRange> part : parts) {
                 futures.add(pool.submit(() -> {
                     try {
                         loadRun(owner, uploadId, part, runs, expectCharged, sender, stop);
@@ -87,17 +87,17 @@ final class KeyRangeLoader {
         }
     }
 
-    private void loadRun(String owner, UUID uploadId, List<ChargeLoader.Chunk> part, SortedRuns runs,
+    private void loadRun(String owner, UUID uploadId, List<ChargeLoader.KeyRange> part, SortedRuns runs,
             boolean expectCharged, OutboxSender sender, AtomicBoolean stop) {
-        for (ChargeLoader.Chunk chunk : part) {
+        for (ChargeLoader.KeyRange keyRange : part) {
             if (stop.get()) {
                 return;
             }
             sender.check(); // SQS failing: stop loading, the import fails and is retried
-            ChargeLoader.LoadedChunk loaded = loader.loadChunk(uploadId, owner, settings.lease(), chunk,
+            ChargeLoader.LoadedKeyRange loaded = loader.loadKeyRange(uploadId, owner, settings.lease(), keyRange,
                     runs::open, settings.debtIdsPerMessage(), expectCharged);
             long inserted = loaded.inserted();
-            progress.chunkLoaded(uploadId, chunk.chunkNo(), inserted);
+            progress.keyRangeLoaded(uploadId, keyRange.rangeNo(), inserted);
             if (inserted > 0) {
                 sender.submit(loaded.outbox());
             }

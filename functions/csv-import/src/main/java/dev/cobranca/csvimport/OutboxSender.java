@@ -12,7 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends committed chunks' outbox batches on one thread of its own, in the order the chunks committed. On close
+ * Sends committed key ranges' outbox batches on one thread of its own, in the order the key ranges committed. On close
  * without {@link #awaitAll()} (the load failed) it finishes the page in flight, so nothing sent stays in the
  * outbox to be sent again, and leaves the rest for the next invocation.
  */
@@ -20,7 +20,7 @@ final class OutboxSender implements AutoCloseable {
 
     /** Outbox batches sent at a time (and read at a time by a resumed import). */
     static final int PAGE = 100;
-    private static final int CHUNKS_IN_FLIGHT = 3;
+    private static final int KEY_RANGES_IN_FLIGHT = 3;
 
     private final UUID uploadId;
     private final InvoicePublisher publisher;
@@ -28,7 +28,7 @@ final class OutboxSender implements AutoCloseable {
     private final ExecutorService thread = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("outbox-sender").daemon(true).factory());
     private final List<Future<?>> sent = new ArrayList<>();
-    private final Semaphore inFlight = new Semaphore(CHUNKS_IN_FLIGHT);
+    private final Semaphore inFlight = new Semaphore(KEY_RANGES_IN_FLIGHT);
     private final List<Long> sentIds = new ArrayList<>();
     private volatile boolean stopping;
     private volatile RuntimeException failure;
@@ -42,7 +42,7 @@ final class OutboxSender implements AutoCloseable {
 
     /**
      * Queues a committed range's outbox batches, as the load handed them back (no reading them again). Blocks
-     * while {@value #CHUNKS_IN_FLIGHT} ranges wait already: their ids are held in memory until sent.
+     * while {@value #KEY_RANGES_IN_FLIGHT} ranges wait already: their ids are held in memory until sent.
      */
     void submit(List<InvoiceOutbox.Batch> batches) {
         try {
@@ -86,7 +86,7 @@ final class OutboxSender implements AutoCloseable {
         }
     }
 
-    /** Waits for every submitted chunk to be sent; throws the first failure. */
+    /** Waits for every submitted key range to be sent; throws the first failure. */
     void awaitAll() {
         List<Future<?>> all;
         synchronized (this) {

@@ -117,7 +117,7 @@ class CsvImportIT {
         assertThat(upload.get("import_started_at")).isNotNull();
         assertThat(upload.get("imported_at")).isNotNull();
         assertThat(fx.query("select count(*) from invoice_outbox")).containsExactly("0");
-        assertThat(fx.query("select count(*) from import_chunks")).containsExactly("0");
+        assertThat(fx.query("select count(*) from import_key_ranges")).containsExactly("0");
         assertThat(workDirectories()).as("sorted runs left on disk").isEmpty();
     }
 
@@ -159,11 +159,11 @@ class CsvImportIT {
     void shouldResumeAfterLastCommittedBatch_whenImportFailsMidway() throws Exception {
         StoredObject object = fx.put("uploads/resumed.csv", sample.bytes());
         ImportProgress failAfterThreeRanges = new ImportProgress() {
-            int chunks;
+            int keyRanges;
 
             @Override
-            public synchronized void chunkLoaded(UUID uploadId, int chunkNo, long inserted) {
-                if (++chunks == 3) {
+            public synchronized void keyRangeLoaded(UUID uploadId, int rangeNo, long inserted) {
+                if (++keyRanges == 3) {
                     throw new IllegalStateException("connection lost");
                 }
             }
@@ -176,8 +176,8 @@ class CsvImportIT {
         assertThat(fx.upload(id)).containsEntry("status", "IMPORTING").containsEntry("import_phase", "LOADING")
                 .containsEntry("rows_total", (long) ROWS).containsEntry("rows_rejected", (long) bad)
                 .containsEntry("lease_owner", null);
-        long ranges = Long.parseLong(fx.query("select count(*) from import_chunks").getFirst());
-        long loaded = Long.parseLong(fx.query("select count(*) from import_chunks where done").getFirst());
+        long ranges = Long.parseLong(fx.query("select count(*) from import_key_ranges").getFirst());
+        long loaded = Long.parseLong(fx.query("select count(*) from import_key_ranges where done").getFirst());
         assertThat(ranges).isGreaterThanOrEqualTo(6);
         assertThat(loaded).isBetween(3L, 4L);
         long charged = Long.parseLong(fx.query("select count(*) from charges").getFirst());
@@ -194,18 +194,18 @@ class CsvImportIT {
     void shouldTakeOverAfterLeaseExpires_whenInvocationDiedWhileLoading() throws Exception {
         StoredObject object = fx.put("uploads/crashed.csv", sample.bytes());
         // an Error is not cleaned up after, like a process killed between committing charges and sending messages
-        ImportProgress dieAfterSecondChunk = new ImportProgress() {
-            int chunks;
+        ImportProgress dieAfterSecondKeyRange = new ImportProgress() {
+            int keyRanges;
 
             @Override
-            public void chunkLoaded(UUID uploadId, int chunkNo, long inserted) {
-                if (++chunks == 2) {
+            public void keyRangeLoaded(UUID uploadId, int rangeNo, long inserted) {
+                if (++keyRanges == 2) {
                     throw new ProcessKilled();
                 }
             }
         };
 
-        assertThatThrownBy(() -> fx.service(BATCH, Duration.ofSeconds(2), dieAfterSecondChunk).importObject(object))
+        assertThatThrownBy(() -> fx.service(BATCH, Duration.ofSeconds(2), dieAfterSecondKeyRange).importObject(object))
                 .isInstanceOf(ProcessKilled.class);
         assertThat(fx.query("select count(*) > 0 from invoice_outbox")).containsExactly("t");
         assertThat(fx.query("select lease_owner is not null from uploads")).containsExactly("t");

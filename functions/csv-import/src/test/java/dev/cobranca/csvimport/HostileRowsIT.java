@@ -212,11 +212,11 @@ class HostileRowsIT {
         StoredObject object = fx.put("uploads/refused-crash.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         ImportProgress dies = new ImportProgress() {
             @Override
-            public synchronized void chunkLoaded(java.util.UUID uploadId, int chunkNo, long inserted) {
+            public synchronized void keyRangeLoaded(java.util.UUID uploadId, int rangeNo, long inserted) {
                 try {
                     String left = crash == Crash.AFTER_THE_LAST_RANGE
-                            ? "select count(*) = 0 from import_chunks where not done"
-                            : "select count(*) > 0 from import_chunks where refused is not null";
+                            ? "select count(*) = 0 from import_key_ranges where not done"
+                            : "select count(*) > 0 from import_key_ranges where refused is not null";
                     if (fx.query(left).getFirst().equals("t")) {
                         throw new IllegalStateException("connection lost");
                     }
@@ -228,7 +228,7 @@ class HostileRowsIT {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> fx.service(800, lax, 65_536, dies).importObject(object))
                 .hasMessageContaining("connection lost");
-        assertThat(fx.query("select count(*) > 0 from import_chunks where refused is not null")).containsExactly("t");
+        assertThat(fx.query("select count(*) > 0 from import_key_ranges where refused is not null")).containsExactly("t");
         ImportResult result = fx.service(800, lax, 65_536).importObject(object);
 
         assertThat(result.status()).isEqualTo(UploadStatus.IMPORTED);

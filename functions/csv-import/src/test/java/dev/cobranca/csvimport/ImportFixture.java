@@ -52,7 +52,7 @@ final class ImportFixture implements AutoCloseable {
      */
     ImportFixture(TestDatabase db, S3Emulator s3, SqsEmulator sqs) throws SQLException {
         this(db, false, s3, sqs);
-        execute("truncate invoice_outbox, import_chunks, charges, uploads cascade");
+        execute("truncate invoice_outbox, import_key_ranges, charges, uploads cascade");
         // a test that failed midway may leave its staging table behind
         for (String table : query("select tablename from pg_tables where tablename like 'import\\_staging\\_%'")) {
             execute("drop table " + table);

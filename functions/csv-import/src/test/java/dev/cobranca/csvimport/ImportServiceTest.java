@@ -133,11 +133,11 @@ class ImportServiceTest {
         csv.append("Bad,1234,a@x.com,-1,2022-10-12,d-x\n");
         StoredObject object = put(KEY, csv.toString());
         ImportProgress crashAfterTwoRanges = new ImportProgress() {
-            int chunks;
+            int keyRanges;
 
             @Override
-            public synchronized void chunkLoaded(UUID uploadId, int chunkNo, long inserted) {
-                if (++chunks == 2) {
+            public synchronized void keyRangeLoaded(UUID uploadId, int rangeNo, long inserted) {
+                if (++keyRanges == 2) {
                     throw new IllegalStateException("simulated crash");
                 }
             }
@@ -160,14 +160,14 @@ class ImportServiceTest {
             csv.append("N").append(i).append(",1234,a@x.com,1,2022-10-12,d-").append(i).append('\n');
         }
         StoredObject object = put(KEY, csv.toString());
-        ImportProgress crashAfterFirstChunk = new ImportProgress() {
+        ImportProgress crashAfterFirstKeyRange = new ImportProgress() {
             @Override
-            public void chunkLoaded(UUID uploadId, int chunkNo, long inserted) {
+            public void keyRangeLoaded(UUID uploadId, int rangeNo, long inserted) {
                 throw new IllegalStateException("simulated crash");
             }
         };
 
-        assertThatThrownBy(() -> service(crashAfterFirstChunk).importObject(object)).hasMessageContaining("simulated crash");
+        assertThatThrownBy(() -> service(crashAfterFirstKeyRange).importObject(object)).hasMessageContaining("simulated crash");
         assertThat(tables.outbox).isNotEmpty();
 
         ImportResult resumed = service(ImportProgress.NONE).importObject(object);

@@ -25,28 +25,28 @@ final class InMemoryChargeLoader implements ChargeLoader {
             debt.amount().toPlainString(), debt.dueDate().toString()).getBytes(StandardCharsets.UTF_8);
 
     @Override
-    public List<Chunk> planLoad(UUID uploadId, String owner, Duration lease, ReadCounts read, List<String> bounds) {
+    public List<KeyRange> planLoad(UUID uploadId, String owner, Duration lease, ReadCounts read, List<String> bounds) {
         synchronized (tables) {
             InMemoryImportTables.Upload u = tables.fenced(uploadId, owner, lease);
             if (u.phase != UploadLeases.Phase.READING) {
                 throw new LeaseLostException(uploadId);
             }
             u.counts = new ImportCounts(read.total(), read.rejected(), read.valid(), 0, 0);
-            u.chunks = new ArrayList<>();
+            u.keyRanges = new ArrayList<>();
             for (int i = 0; i <= bounds.size(); i++) {
-                u.chunks.add(new Chunk(i, i == 0 ? null : bounds.get(i - 1), i == bounds.size() ? null : bounds.get(i)));
+                u.keyRanges.add(new KeyRange(i, i == 0 ? null : bounds.get(i - 1), i == bounds.size() ? null : bounds.get(i)));
             }
             u.done.clear();
             u.phase = UploadLeases.Phase.LOADING;
-            return List.copyOf(u.chunks);
+            return List.copyOf(u.keyRanges);
         }
     }
 
     @Override
-    public List<Chunk> pendingChunks(UUID uploadId) {
+    public List<KeyRange> pendingKeyRanges(UUID uploadId) {
         synchronized (tables) {
             InMemoryImportTables.Upload u = tables.byId(uploadId);
-            return u.chunks.stream().filter(c -> !u.done.contains(c.chunkNo())).toList();
+            return u.keyRanges.stream().filter(c -> !u.done.contains(c.rangeNo())).toList();
         }
     }
 
@@ -58,21 +58,21 @@ final class InMemoryChargeLoader implements ChargeLoader {
     }
 
     @Override
-    public LoadedChunk loadChunk(UUID uploadId, String owner, Duration lease, Chunk chunk, ChunkRows rows,
+    public LoadedKeyRange loadKeyRange(UUID uploadId, String owner, Duration lease, KeyRange keyRange, KeyRangeRows rows,
             int debtIdsPerMessage, boolean expectCharged) {
         List<String> ids = new ArrayList<>();
-        try (RowCursor cursor = rows.open(bound(chunk.lowerExclusive()), bound(chunk.upperInclusive()))) {
+        try (RowCursor cursor = rows.open(bound(keyRange.lowerExclusive()), bound(keyRange.upperInclusive()))) {
             while (cursor.next()) {
                 String[] fields = new String(cursor.payload(), StandardCharsets.UTF_8).split("\0", -1);
                 assertThat(fields).as("payload's fields").hasSize(5);
-                assertThat(Keys.inRange(cursor.key(), bound(chunk.lowerExclusive()), bound(chunk.upperInclusive())))
+                assertThat(Keys.inRange(cursor.key(), bound(keyRange.lowerExclusive()), bound(keyRange.upperInclusive())))
                         .as("row in its range").isTrue();
                 ids.add(Keys.text(cursor.key()));
             }
         }
         synchronized (tables) {
             InMemoryImportTables.Upload u = tables.fenced(uploadId, owner, lease);
-            if (u.done.contains(chunk.chunkNo())) {
+            if (u.done.contains(keyRange.rangeNo())) {
                 throw new LeaseLostException(uploadId);
             }
             List<String> inserted = new ArrayList<>();
@@ -89,8 +89,8 @@ final class InMemoryChargeLoader implements ChargeLoader {
                 tables.outboxUpload.put(b.id(), uploadId);
                 batches.add(b);
             }
-            u.done.add(chunk.chunkNo());
-            return new LoadedChunk(inserted.size(), batches);
+            u.done.add(keyRange.rangeNo());
+            return new LoadedKeyRange(inserted.size(), batches);
         }
     }
 

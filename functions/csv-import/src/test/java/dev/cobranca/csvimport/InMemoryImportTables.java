@@ -27,7 +27,7 @@ final class InMemoryImportTables {
         ImportCounts counts = ImportCounts.NONE;
         String error;
         String reportKey;
-        List<ChargeLoader.Chunk> chunks;
+        List<ChargeLoader.KeyRange> keyRanges;
         final List<Integer> done = new ArrayList<>();
     }
 

@@ -51,8 +51,8 @@ final class InMemoryUploadLeases implements UploadLeases {
         synchronized (tables) {
             InMemoryImportTables.Upload u = tables.fenced(uploadId, owner, Duration.ZERO);
             long accepted = tables.charges.values().stream().filter(uploadId::equals).count();
-            u.counts = new ImportCounts(u.counts.total(), u.counts.rejected(), u.counts.staged(), accepted,
-                    u.counts.staged() - accepted);
+            u.counts = new ImportCounts(u.counts.total(), u.counts.rejected(), u.counts.valid(), accepted,
+                    u.counts.valid() - accepted);
             u.status = accepted == 0 ? UploadStatus.COMPLETED : UploadStatus.IMPORTED;
             u.reportKey = rejectedReportKey;
             u.leaseOwner = null;

@@ -124,7 +124,7 @@ class SecondPutIT {
         StoredObject v1 = fx.put(key, first.bytes());
         ImportProgress failAfterARange = new ImportProgress() {
             @Override
-            public void chunkLoaded(UUID uploadId, int chunkNo, long inserted) {
+            public void keyRangeLoaded(UUID uploadId, int rangeNo, long inserted) {
                 throw new IllegalStateException("connection lost");
             }
         };
@@ -151,7 +151,7 @@ class SecondPutIT {
         StoredObject v1 = fx.putInParts(key, first.bytes());
         ImportProgress failAfterARange = new ImportProgress() {
             @Override
-            public void chunkLoaded(UUID uploadId, int chunkNo, long inserted) {
+            public void keyRangeLoaded(UUID uploadId, int rangeNo, long inserted) {
                 throw new IllegalStateException("connection lost");
             }
         };

@@ -44,7 +44,7 @@ final class ImportState {
 
     /** Deletes the upload's plan: its key ranges (a new plan, or the import's end, once the report is written). */
     static void drop(Connection c, UUID uploadId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("delete from import_chunks where upload_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("delete from import_key_ranges where upload_id = ?")) {
             ps.setObject(1, uploadId);
             ps.executeUpdate();
         }

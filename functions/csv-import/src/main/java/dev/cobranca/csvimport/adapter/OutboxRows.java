@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * The invoice_outbox rows of one key range, built while its charges stream by: groups of at most
- * {@code perMessage} debtIds as COPY text rows {@code upload_id, chunk_no, debt_ids} (a text[] literal).
+ * {@code perMessage} debtIds as COPY text rows {@code upload_id, range_no, debt_ids} (a text[] literal).
  */
 final class OutboxRows {
 
@@ -22,8 +22,8 @@ final class OutboxRows {
     private final List<List<String>> groups = new ArrayList<>();
     private List<String> group;
 
-    OutboxRows(UUID uploadId, int chunkNo, int perMessage) {
-        this.head = (uploadId + "\t" + chunkNo + "\t{").getBytes(StandardCharsets.US_ASCII);
+    OutboxRows(UUID uploadId, int rangeNo, int perMessage) {
+        this.head = (uploadId + "\t" + rangeNo + "\t{").getBytes(StandardCharsets.US_ASCII);
         this.perMessage = perMessage;
     }
 

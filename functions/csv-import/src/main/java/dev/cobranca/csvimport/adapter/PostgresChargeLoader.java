@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link ChargeLoader} on PostgreSQL: the plan in import_chunks, each key range loaded by {@link ChargeCopy} in a
+ * {@link ChargeLoader} on PostgreSQL: the plan in import_key_ranges, each key range loaded by {@link ChargeCopy} in a
  * transaction that also marks it done (with the rows the database refused, if any) and renews the lease. Rows are
  * in {@link CopyRowFormat}.
  */
@@ -31,10 +31,10 @@ public final class PostgresChargeLoader implements ChargeLoader {
     }
 
     @Override
-    public List<Chunk> planLoad(UUID uploadId, String owner, Duration lease, ReadCounts counts, List<String> bounds) {
+    public List<KeyRange> planLoad(UUID uploadId, String owner, Duration lease, ReadCounts counts, List<String> bounds) {
         return inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    update uploads set rows_total = ?, rows_rejected = ?, rows_staged = ?, import_phase = 'LOADING',
+                    update uploads set rows_total = ?, rows_rejected = ?, rows_valid = ?, import_phase = 'LOADING',
                            lease_expires_at = now() + ? * interval '1 millisecond'
                      where id = ? and lease_owner = ? and import_phase = 'READING'""")) {
                 ps.setLong(1, counts.total());
@@ -48,35 +48,35 @@ public final class PostgresChargeLoader implements ChargeLoader {
                 }
             }
             ImportState.drop(c, uploadId);
-            List<Chunk> chunks = new ArrayList<>();
+            List<KeyRange> keyRanges = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    insert into import_chunks (upload_id, chunk_no, lower_exclusive, upper_inclusive) values (?, ?, ?, ?)""")) {
+                    insert into import_key_ranges (upload_id, range_no, lower_exclusive, upper_inclusive) values (?, ?, ?, ?)""")) {
                 for (int i = 0; i <= bounds.size(); i++) {
-                    Chunk chunk = new Chunk(i, i == 0 ? null : bounds.get(i - 1), i == bounds.size() ? null : bounds.get(i));
+                    KeyRange keyRange = new KeyRange(i, i == 0 ? null : bounds.get(i - 1), i == bounds.size() ? null : bounds.get(i));
                     ps.setObject(1, uploadId);
-                    ps.setInt(2, chunk.chunkNo());
-                    ps.setString(3, chunk.lowerExclusive());
-                    ps.setString(4, chunk.upperInclusive());
+                    ps.setInt(2, keyRange.rangeNo());
+                    ps.setString(3, keyRange.lowerExclusive());
+                    ps.setString(4, keyRange.upperInclusive());
                     ps.addBatch();
-                    chunks.add(chunk);
+                    keyRanges.add(keyRange);
                 }
                 ps.executeBatch();
             }
-            return chunks;
+            return keyRanges;
         });
     }
 
     @Override
-    public List<Chunk> pendingChunks(UUID uploadId) {
+    public List<KeyRange> pendingKeyRanges(UUID uploadId) {
         return inTransaction(c -> {
-            List<Chunk> pending = new ArrayList<>();
+            List<KeyRange> pending = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    select chunk_no, lower_exclusive, upper_inclusive from import_chunks
-                     where upload_id = ? and not done order by chunk_no""")) {
+                    select range_no, lower_exclusive, upper_inclusive from import_key_ranges
+                     where upload_id = ? and not done order by range_no""")) {
                 ps.setObject(1, uploadId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        pending.add(new Chunk(rs.getInt(1), rs.getString(2), rs.getString(3)));
+                        pending.add(new KeyRange(rs.getInt(1), rs.getString(2), rs.getString(3)));
                     }
                 }
             }
@@ -101,13 +101,13 @@ public final class PostgresChargeLoader implements ChargeLoader {
     }
 
     @Override
-    public LoadedChunk loadChunk(UUID uploadId, String owner, Duration lease, Chunk chunk, ChunkRows rows,
+    public LoadedKeyRange loadKeyRange(UUID uploadId, String owner, Duration lease, KeyRange keyRange, KeyRangeRows rows,
             int debtIdsPerMessage, boolean expectCharged) {
         try {
             if (!expectCharged) {
                 try {
-                    return inChunkTransaction(uploadId, owner, lease, chunk,
-                            c -> ChargeCopy.copyIntoCharges(c, uploadId, chunk, rows, debtIdsPerMessage));
+                    return inKeyRangeTransaction(uploadId, owner, lease, keyRange,
+                            c -> ChargeCopy.copyIntoCharges(c, uploadId, keyRange, rows, debtIdsPerMessage));
                 } catch (RuntimeException e) {
                     if (!isConflict(e)) {
                         throw e;
@@ -115,11 +115,11 @@ public final class PostgresChargeLoader implements ChargeLoader {
                     // a debtId of this range is charged already (an earlier upload), or another upload loading the
                     // same debtIds deadlocked with this one: the range goes the careful way
                     LOG.info("upload {}: key range {} holds debtIds charged before; loading it through staging",
-                            uploadId, chunk.chunkNo());
+                            uploadId, keyRange.rangeNo());
                 }
             }
-            return inChunkTransaction(uploadId, owner, lease, chunk,
-                    c -> ChargeCopy.insertThroughStaging(c, uploadId, chunk, rows, debtIdsPerMessage, expectCharged));
+            return inKeyRangeTransaction(uploadId, owner, lease, keyRange,
+                    c -> ChargeCopy.insertThroughStaging(c, uploadId, keyRange, rows, debtIdsPerMessage, expectCharged));
         } catch (RuntimeException e) {
             if (!RangeBisection.isDataError(e)) {
                 throw e;
@@ -127,21 +127,21 @@ public final class PostgresChargeLoader implements ChargeLoader {
             // a row the validator passed and the database refuses: retrying cannot help, so the range is split until
             // the refused rows stand alone; they go to the report, the rest of the range loads
             LOG.warn("upload {}: the database refused a row of key range {} ({}); isolating it", uploadId,
-                    chunk.chunkNo(), RangeBisection.sqlState(e));
-            return inChunkTransaction(uploadId, owner, lease, chunk,
-                    c -> new RangeBisection(c, uploadId, chunk, rows, debtIdsPerMessage).load());
+                    keyRange.rangeNo(), RangeBisection.sqlState(e));
+            return inKeyRangeTransaction(uploadId, owner, lease, keyRange,
+                    c -> new RangeBisection(c, uploadId, keyRange, rows, debtIdsPerMessage).load());
         }
     }
 
-    /** The chunk's work, then the chunk marked done and the lease renewed with the new charges counted, in one transaction. */
-    private LoadedChunk inChunkTransaction(UUID uploadId, String owner, Duration lease, Chunk chunk,
-            Transactions.Work<LoadedChunk> load) {
+    /** The key range's work, then the key range marked done and the lease renewed with the new charges counted, in one transaction. */
+    private LoadedKeyRange inKeyRangeTransaction(UUID uploadId, String owner, Duration lease, KeyRange keyRange,
+            Transactions.Work<LoadedKeyRange> load) {
         return inTransaction(c -> {
-            LoadedChunk loaded = load.run(c);
+            LoadedKeyRange loaded = load.run(c);
             try (PreparedStatement ps = c.prepareStatement(
-                    "update import_chunks set done = true where upload_id = ? and chunk_no = ? and not done")) {
+                    "update import_key_ranges set done = true where upload_id = ? and range_no = ? and not done")) {
                 ps.setObject(1, uploadId);
-                ps.setInt(2, chunk.chunkNo());
+                ps.setInt(2, keyRange.rangeNo());
                 if (ps.executeUpdate() != 1) {
                     throw new LeaseLostException(uploadId);
                 }
@@ -168,7 +168,7 @@ public final class PostgresChargeLoader implements ChargeLoader {
             List<RowOutcome.Rejected> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     select (r ->> 'line')::bigint, r ->> 'reason', r ->> 'row'
-                      from import_chunks k, jsonb_array_elements(k.refused) r
+                      from import_key_ranges k, jsonb_array_elements(k.refused) r
                      where k.upload_id = ? and k.refused is not null order by 1""")) {
                 ps.setObject(1, uploadId);
                 try (ResultSet rs = ps.executeQuery()) {

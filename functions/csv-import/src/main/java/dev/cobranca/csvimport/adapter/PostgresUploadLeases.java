@@ -93,20 +93,20 @@ public final class PostgresUploadLeases implements UploadLeases {
         String phase;
         long total;
         long rejected;
-        long staged;
+        long valid;
         long accepted;
         long duplicate;
         String error;
 
         ImportCounts counts() {
-            return new ImportCounts(total, rejected, staged, accepted, duplicate);
+            return new ImportCounts(total, rejected, valid, accepted, duplicate);
         }
     }
 
     private static UploadRow lockUpload(Connection c, StoredObject object) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 select id, status, etag, lease_owner, coalesce(lease_expires_at > now(), false), lease_expires_at,
-                       import_phase, rows_total, rows_rejected, rows_staged, rows_accepted, rows_duplicate, error
+                       import_phase, rows_total, rows_rejected, rows_valid, rows_accepted, rows_duplicate, error
                   from uploads where bucket = ? and object_key = ? for update""")) {
             ps.setString(1, object.bucket());
             ps.setString(2, object.key());
@@ -124,7 +124,7 @@ public final class PostgresUploadLeases implements UploadLeases {
                 row.phase = rs.getString(7);
                 row.total = rs.getLong(8);
                 row.rejected = rs.getLong(9);
-                row.staged = rs.getLong(10);
+                row.valid = rs.getLong(10);
                 row.accepted = rs.getLong(11);
                 row.duplicate = rs.getLong(12);
                 row.error = rs.getString(13);
@@ -162,10 +162,10 @@ public final class PostgresUploadLeases implements UploadLeases {
             ImportCounts done;
             try (PreparedStatement ps = c.prepareStatement("""
                     update uploads set status = 'IMPORTED', imported_at = now(),
-                           rows_duplicate = rows_staged - rows_accepted, rejected_report_key = ?, import_phase = null,
+                           rows_duplicate = rows_valid - rows_accepted, rejected_report_key = ?, import_phase = null,
                            lease_owner = null, lease_expires_at = null
                      where id = ? and lease_owner = ?
-                    returning rows_total, rows_rejected, rows_staged, rows_accepted, rows_duplicate""")) {
+                    returning rows_total, rows_rejected, rows_valid, rows_accepted, rows_duplicate""")) {
                 // rows_accepted grew with each key range, in the transaction that inserted its charges: exact, and
                 // no count over a million fresh index entries
                 ps.setString(1, rejectedReportKey);

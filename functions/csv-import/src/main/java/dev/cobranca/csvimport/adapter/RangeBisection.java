@@ -1,8 +1,8 @@
 package dev.cobranca.csvimport.adapter;
 
-import dev.cobranca.csvimport.ChargeLoader.Chunk;
-import dev.cobranca.csvimport.ChargeLoader.ChunkRows;
-import dev.cobranca.csvimport.ChargeLoader.LoadedChunk;
+import dev.cobranca.csvimport.ChargeLoader.KeyRange;
+import dev.cobranca.csvimport.ChargeLoader.KeyRangeRows;
+import dev.cobranca.csvimport.ChargeLoader.LoadedKeyRange;
 import dev.cobranca.csvimport.InvoiceOutbox;
 import dev.cobranca.csvimport.sort.Keys;
 import dev.cobranca.csvimport.sort.RowCursor;
@@ -30,38 +30,38 @@ final class RangeBisection {
 
     private final Connection c;
     private final UUID uploadId;
-    private final Chunk chunk;
-    private final ChunkRows rows;
+    private final KeyRange keyRange;
+    private final KeyRangeRows rows;
     private final int debtIdsPerMessage;
 
-    RangeBisection(Connection c, UUID uploadId, Chunk chunk, ChunkRows rows, int debtIdsPerMessage) {
+    RangeBisection(Connection c, UUID uploadId, KeyRange keyRange, KeyRangeRows rows, int debtIdsPerMessage) {
         this.c = c;
         this.uploadId = uploadId;
-        this.chunk = chunk;
+        this.keyRange = keyRange;
         this.rows = rows;
         this.debtIdsPerMessage = debtIdsPerMessage;
     }
 
-    /** (lowerExclusive, upperInclusive]: null is the chunk's open end. */
+    /** (lowerExclusive, upperInclusive]: null is the key range's open end. */
     private record Piece(byte[] lower, byte[] upper) {
     }
 
-    LoadedChunk load() throws SQLException, IOException {
+    LoadedKeyRange load() throws SQLException, IOException {
         ChargeCopy.createStaging(c);
         long inserted = 0;
         long refused = 0;
         List<InvoiceOutbox.Batch> batches = new ArrayList<>();
         Deque<Piece> pieces = new ArrayDeque<>();
-        pieces.push(new Piece(ChargeCopy.bytes(chunk.lowerExclusive()), ChargeCopy.bytes(chunk.upperInclusive())));
+        pieces.push(new Piece(ChargeCopy.bytes(keyRange.lowerExclusive()), ChargeCopy.bytes(keyRange.upperInclusive())));
         while (!pieces.isEmpty()) {
             Piece piece = pieces.pop();
             Savepoint savepoint = c.setSavepoint();
             try {
                 ChargeCopy.copyRows(c, uploadId, rows.open(piece.lower, piece.upper),
                         ChargeCopy.STAGING_COPY, null);
-                LoadedChunk loaded = ChargeCopy.insertFromStaging(c, uploadId, chunk, debtIdsPerMessage, true);
+                LoadedKeyRange loaded = ChargeCopy.insertFromStaging(c, uploadId, keyRange, debtIdsPerMessage, true);
                 try (Statement st = c.createStatement()) {
-                    st.execute("truncate import_chunk_rows");
+                    st.execute("truncate import_range_rows");
                 }
                 c.releaseSavepoint(savepoint);
                 inserted += loaded.inserted();
@@ -77,14 +77,14 @@ final class RangeBisection {
             }
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "update uploads set rows_rejected = rows_rejected + ?, rows_staged = rows_staged - ? where id = ?")) {
+                "update uploads set rows_rejected = rows_rejected + ?, rows_valid = rows_valid - ? where id = ?")) {
             ps.setLong(1, refused);
             ps.setLong(2, refused);
             ps.setObject(3, uploadId);
             ps.executeUpdate();
         }
         batches.sort((a, b) -> Long.compare(a.id(), b.id()));
-        return new LoadedChunk(inserted, batches);
+        return new LoadedKeyRange(inserted, batches);
     }
 
     /**
@@ -108,7 +108,7 @@ final class RangeBisection {
             }
         }
         if (count == 0) {
-            throw new IllegalStateException("key range " + chunk.chunkNo() + " of upload " + uploadId
+            throw new IllegalStateException("key range " + keyRange.rangeNo() + " of upload " + uploadId
                     + " is refused by the database with no row in it", refusal);
         }
         if (count == 1) {
@@ -132,14 +132,14 @@ final class RangeBisection {
      */
     private void reject(long line, byte[] key, byte[] payload, Exception refusal) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                update import_chunks set refused = coalesce(refused, '[]'::jsonb)
+                update import_key_ranges set refused = coalesce(refused, '[]'::jsonb)
                        || jsonb_build_array(jsonb_build_object('line', ?, 'reason', ?::text, 'row', ?::text))
-                 where upload_id = ? and chunk_no = ?""")) {
+                 where upload_id = ? and range_no = ?""")) {
             ps.setLong(1, line);
             ps.setString(2, "the database refused the row: " + serverMessage(refusal).replace("\0", ""));
             ps.setString(3, csv(key, payload).replace("\0", "")); // jsonb, like text, holds no NUL
             ps.setObject(4, uploadId);
-            ps.setInt(5, chunk.chunkNo());
+            ps.setInt(5, keyRange.rangeNo());
             ps.executeUpdate();
         }
     }
