@@ -13,7 +13,7 @@ import java.util.Map;
  * @param bucketName          {@code BUCKET_NAME}, required: the bucket holding uploads and reports
  * @param forcePathStyle      {@code S3_FORCE_PATH_STYLE}, default false (true for emulators)
  * @param invoiceQueueUrl     {@code INVOICE_QUEUE_URL}, required
- * @param batchRows           {@code IMPORT_BATCH_ROWS}, default 100000: rows per key range (one loading transaction,
+ * @param rowsPerKeyRange     {@code IMPORT_BATCH_ROWS}, default 100000: rows per key range (one loading transaction,
  *                            the unit of resuming)
  * @param debtIdsPerMessage   {@code INVOICE_MESSAGE_DEBT_IDS}, default 500: debtIds per InvoiceRequested (SQS bills and
  *                            the emulators spend per request: fewer, larger messages; the invoice queue's BatchSize of 2
@@ -28,7 +28,7 @@ public record CsvImportConfig(
         String bucketName,
         boolean forcePathStyle,
         String invoiceQueueUrl,
-        int batchRows,
+        int rowsPerKeyRange,
         int debtIdsPerMessage,
         Duration lease,
         boolean strictGovernmentId,
@@ -45,8 +45,8 @@ public record CsvImportConfig(
     public CsvImportConfig {
         require(bucketName, "BUCKET_NAME is required (the bucket that receives uploads/ and reports/).");
         require(invoiceQueueUrl, "INVOICE_QUEUE_URL is required (the URL of the queue InvoiceRequested messages go to).");
-        if (batchRows < 1 || batchRows > 10_000_000) {
-            throw new IllegalArgumentException("IMPORT_BATCH_ROWS must be between 1 and 10000000, got " + batchRows + ".");
+        if (rowsPerKeyRange < 1 || rowsPerKeyRange > 10_000_000) {
+            throw new IllegalArgumentException("IMPORT_BATCH_ROWS must be between 1 and 10000000, got " + rowsPerKeyRange + ".");
         }
         // SQS takes bodies up to 256 KiB: 1000 debtIds of 64 characters fit with room to spare
         if (debtIdsPerMessage < 1 || debtIdsPerMessage > 1_000) {

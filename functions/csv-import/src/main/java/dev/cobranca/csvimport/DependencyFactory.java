@@ -37,7 +37,7 @@ public final class DependencyFactory {
     }
 
     public static ImportService.Settings settings(CsvImportConfig config) {
-        return new ImportService.Settings(config.batchRows(), config.debtIdsPerMessage(), config.lease(),
+        return new ImportService.Settings(config.rowsPerKeyRange(), config.debtIdsPerMessage(), config.lease(),
                 loadSessions(config), Duration.ofSeconds(1),
                 new DebtValidator(config.strictGovernmentId()), config.maxRowBytes());
     }

@@ -40,19 +40,19 @@ public final class ImportService {
     private final ImportProgress progress;
 
     /**
-     * @param batchRows         about the rows of one key range: one loading transaction, the unit of resuming
+     * @param rowsPerKeyRange         about the rows of one key range: one loading transaction, the unit of resuming
      * @param debtIdsPerMessage debtIds per InvoiceRequested message
      * @param lease             how long an invocation may go without committing before another may take over
      * @param loadSessions      key ranges loaded in parallel (one connection each)
      * @param pollInterval      how often a second delivery checks on the import another invocation runs
      * @param maxRowBytes       a longer row is rejected without being held whole
      */
-    public record Settings(int batchRows, int debtIdsPerMessage, Duration lease, int loadSessions,
+    public record Settings(int rowsPerKeyRange, int debtIdsPerMessage, Duration lease, int loadSessions,
             Duration pollInterval, DebtValidator validator, int maxRowBytes) {
 
-        public Settings(int batchRows, int debtIdsPerMessage, Duration lease, int loadSessions, Duration pollInterval,
+        public Settings(int rowsPerKeyRange, int debtIdsPerMessage, Duration lease, int loadSessions, Duration pollInterval,
                 DebtValidator validator) {
-            this(batchRows, debtIdsPerMessage, lease, loadSessions, pollInterval, validator,
+            this(rowsPerKeyRange, debtIdsPerMessage, lease, loadSessions, pollInterval, validator,
                     CsvRecordReader.DEFAULT_MAX_RECORD_BYTES);
         }
     }
@@ -124,8 +124,8 @@ public final class ImportService {
             sendPendingOutbox(uploadId); // a crashed invocation may have committed ranges it never sent
             boolean rejected;
             try (ImportWorkspace workspace = ImportWorkspace.create(uploadId)) {
-                // a sample fine enough to cut ranges of batchRows rows, at most one key in 512 kept in memory
-                SortedRuns runs = new SortedRuns(workspace.dir(), sortBudget(), Math.clamp(settings.batchRows() / 16, 1, 512));
+                // a sample fine enough to cut ranges of rowsPerKeyRange rows, at most one key in 512 kept in memory
+                SortedRuns runs = new SortedRuns(workspace.dir(), sortBudget(), Math.clamp(settings.rowsPerKeyRange() / 16, 1, 512));
                 RejectedSpool spool = new RejectedSpool(workspace.dir());
                 List<ChargeLoader.KeyRange> keyRanges;
                 long fileRejects;
@@ -209,7 +209,7 @@ public final class ImportService {
         }
         List<ChargeLoader.KeyRange> keyRanges = loader.planLoad(uploadId, owner, settings.lease(),
                 new ChargeLoader.ReadCounts(read.total(), read.rejected(), read.valid()),
-                KeyRanges.bounds(runs.sampleKeys(), runs.rows(), settings.batchRows()));
+                KeyRanges.bounds(runs.sampleKeys(), runs.rows(), settings.rowsPerKeyRange()));
         progress.fileRead(uploadId, read.total());
         return new ReadAndPlan(keyRanges, read.rejected());
     }

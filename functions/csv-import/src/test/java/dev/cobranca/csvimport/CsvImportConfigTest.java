@@ -22,7 +22,7 @@ class CsvImportConfigTest {
     void shouldApplyDefaults_whenOnlyRequiredVariablesAreSet() {
         CsvImportConfig config = CsvImportConfig.fromEnv(env());
 
-        assertThat(config.batchRows()).isEqualTo(100_000);
+        assertThat(config.rowsPerKeyRange()).isEqualTo(100_000);
         assertThat(config.debtIdsPerMessage()).isEqualTo(500);
         assertThat(config.lease()).isEqualTo(Duration.ofSeconds(120));
         assertThat(config.forcePathStyle()).isFalse();

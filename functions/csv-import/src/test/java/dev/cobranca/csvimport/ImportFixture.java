@@ -72,28 +72,28 @@ final class ImportFixture implements AutoCloseable {
         return S3Emulator.start(Files.createTempDirectory("csv-import-it"));
     }
 
-    ImportService service(int batchRows, Duration lease, ImportProgress progress) {
+    ImportService service(int rowsPerKeyRange, Duration lease, ImportProgress progress) {
         return new ImportService(new S3ObjectStore(s3.client(), BUCKET), new SqsMessagePublisher(sqs.client(), queueUrl),
                 new PostgresUploadLeases(db.dataSource()), new PostgresChargeLoader(db.dataSource()),
                 new CopyRowFormat(), new PostgresInvoiceOutbox(db.dataSource()),
-                new ImportService.Settings(batchRows, 100, lease, 2, Duration.ofMillis(100), new DebtValidator()), progress);
+                new ImportService.Settings(rowsPerKeyRange, 100, lease, 2, Duration.ofMillis(100), new DebtValidator()), progress);
     }
 
     /** With another validator (or row limit): a lax one lets through rows only the database refuses. */
-    ImportService service(int batchRows, DebtValidator validator, int maxRowBytes) {
-        return service(batchRows, validator, maxRowBytes, ImportProgress.NONE);
+    ImportService service(int rowsPerKeyRange, DebtValidator validator, int maxRowBytes) {
+        return service(rowsPerKeyRange, validator, maxRowBytes, ImportProgress.NONE);
     }
 
-    ImportService service(int batchRows, DebtValidator validator, int maxRowBytes, ImportProgress progress) {
+    ImportService service(int rowsPerKeyRange, DebtValidator validator, int maxRowBytes, ImportProgress progress) {
         return new ImportService(new S3ObjectStore(s3.client(), BUCKET), new SqsMessagePublisher(sqs.client(), queueUrl),
                 new PostgresUploadLeases(db.dataSource()), new PostgresChargeLoader(db.dataSource()),
                 new CopyRowFormat(), new PostgresInvoiceOutbox(db.dataSource()),
-                new ImportService.Settings(batchRows, 100, Duration.ofMinutes(2), 2, Duration.ofMillis(100), validator,
+                new ImportService.Settings(rowsPerKeyRange, 100, Duration.ofMinutes(2), 2, Duration.ofMillis(100), validator,
                         maxRowBytes), progress);
     }
 
-    ImportService service(int batchRows) {
-        return service(batchRows, Duration.ofMinutes(2), ImportProgress.NONE);
+    ImportService service(int rowsPerKeyRange) {
+        return service(rowsPerKeyRange, Duration.ofMinutes(2), ImportProgress.NONE);
     }
 
     StoredObject put(String key, byte[] content) {
