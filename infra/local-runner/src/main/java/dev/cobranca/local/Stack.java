@@ -7,6 +7,7 @@ import dev.cobranca.emulators.PortInUseException;
 import dev.cobranca.emulators.PostgresUnavailableException;
 import dev.cobranca.emulators.S3Emulator;
 import dev.cobranca.emulators.SqsEmulator;
+import dev.cobranca.emulators.SqsEventSource;
 import dev.cobranca.local.runtime.FunctionInitException;
 import dev.cobranca.local.runtime.LambdaFunction;
 import dev.cobranca.local.template.Intrinsics;
@@ -19,7 +20,6 @@ import dev.cobranca.local.wiring.LocalAuthorizer;
 import dev.cobranca.local.wiring.S3Notifications;
 import dev.cobranca.local.wiring.ScheduleExpression;
 import dev.cobranca.local.wiring.ScheduledEvents;
-import dev.cobranca.local.wiring.SqsEventSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -259,8 +259,8 @@ public final class Stack implements AutoCloseable {
                     continue;
                 }
                 QueueInfo q = queue(t.queueLogicalId());
-                SqsEventSource source = new SqsEventSource(emulators.sqs().client(), q.url(), q.arn(), REGION, function,
-                        t.batchSize(), t.reportBatchItemFailures(), pollers(t));
+                SqsEventSource source = new SqsEventSource(emulators.sqs().client(), q.url(), q.arn(), REGION,
+                        function.name(), function::invoke, t.batchSize(), t.reportBatchItemFailures(), pollers(t));
                 resources.add(source);
                 source.start();
             }
