@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.cobranca.core.charge.ChargeStatus;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.cobranca.testfixtures.InMemoryObjectStore;
+import dev.cobranca.testfixtures.LambdaEvents;
 import java.time.Duration;
 import dev.cobranca.aws.MessageVisibility;
 import dev.cobranca.email.MailDeliveryException.Kind;
@@ -32,10 +29,8 @@ class EmailHandlerTest {
     private final InMemoryMailer mailer = new InMemoryMailer();
     private final EmailHandler handler = new EmailHandler(new EmailService(charges, objects, mailer, Duration.ofMinutes(5)));
 
-    static SQSEvent event(String name) throws IOException {
-        try (InputStream in = Files.newInputStream(Path.of("../../events/email", name))) {
-            return LambdaEventSerializers.serializerFor(SQSEvent.class, EmailHandlerTest.class.getClassLoader()).fromJson(in);
-        }
+    static SQSEvent event(String name) {
+        return LambdaEvents.load("email/" + name, SQSEvent.class);
     }
 
     @BeforeEach
@@ -48,7 +43,7 @@ class EmailHandlerTest {
     }
 
     @Test
-    void shouldEmailEveryChargeOfTheBatch_overOneSession() throws IOException {
+    void shouldEmailEveryChargeOfTheBatch_overOneSession() {
         SQSBatchResponse response = handler.handleRequest(event("sqs-email-requested.json"), null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
@@ -59,7 +54,7 @@ class EmailHandlerTest {
     }
 
     @Test
-    void shouldReportOnlyThePoisonMessage() throws IOException {
+    void shouldReportOnlyThePoisonMessage() {
         SQSBatchResponse response = handler.handleRequest(event("sqs-email-requested-poison.json"), null);
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
@@ -68,7 +63,7 @@ class EmailHandlerTest {
     }
 
     @Test
-    void shouldReportTheMessageWithATransientFailure_andFinishTheOthers() throws IOException {
+    void shouldReportTheMessageWithATransientFailure_andFinishTheOthers() {
         mailer.refuse("devedor0@example.com", false, "421 4.4.2 connection dropped");
         mailer.refuse("devedor3@example.com", true, "550 5.1.1 mailbox unavailable");
 
@@ -82,7 +77,7 @@ class EmailHandlerTest {
     }
 
     @Test
-    void shouldHandBackTheRestOfTheBatch_withABackOff_whenTheServerThrottles() throws IOException {
+    void shouldHandBackTheRestOfTheBatch_withABackOff_whenTheServerThrottles() {
         List<MessageVisibility.Change> changes = new ArrayList<>();
         EmailHandler backingOff = new EmailHandler(new EmailService(charges, objects, mailer, Duration.ofMinutes(5)),
                 changes::addAll, RedeliveryDelays.DEFAULT);

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.cobranca.core.charge.ChargeStatus;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.cobranca.testfixtures.InMemoryMessagePublisher;
+import dev.cobranca.testfixtures.InMemoryObjectStore;
+import dev.cobranca.testfixtures.LambdaEvents;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -32,10 +30,8 @@ class InvoiceHandlerTest {
     private final InvoiceHandler handler = new InvoiceHandler(new InvoiceService(charges, Fixtures.issuer(),
             new PdfBoxBoletoRenderer(), objects, emailQueue));
 
-    static SQSEvent event(String name) throws IOException {
-        try (InputStream in = Files.newInputStream(Path.of("../../events/invoice", name))) {
-            return LambdaEventSerializers.serializerFor(SQSEvent.class, InvoiceHandlerTest.class.getClassLoader()).fromJson(in);
-        }
+    static SQSEvent event(String name) {
+        return LambdaEvents.load("invoice/" + name, SQSEvent.class);
     }
 
     @BeforeEach
@@ -46,17 +42,17 @@ class InvoiceHandlerTest {
     }
 
     @Test
-    void shouldInvoiceEveryChargeOfTheBatch_andReportNoFailure() throws IOException {
+    void shouldInvoiceEveryChargeOfTheBatch_andReportNoFailure() {
         SQSBatchResponse response = handler.handleRequest(event("sqs-invoice-requested.json"), null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(DEBT_IDS).allSatisfy(id -> assertThat(charges.row(id).status()).isEqualTo(ChargeStatus.INVOICED));
-        assertThat(objects.objects).hasSize(5);
-        assertThat(emailQueue.published).hasSize(2);
+        assertThat(objects.keys()).hasSize(5);
+        assertThat(emailQueue.bodies()).hasSize(2);
     }
 
     @Test
-    void shouldReportOnlyThePoisonMessage_andInvoiceTheRest() throws IOException {
+    void shouldReportOnlyThePoisonMessage_andInvoiceTheRest() {
         SQSBatchResponse response = handler.handleRequest(event("sqs-invoice-requested-poison.json"), null);
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
@@ -66,8 +62,8 @@ class InvoiceHandlerTest {
     }
 
     @Test
-    void shouldReportAMessageWhosePdfCannotBeStored_andCompleteTheOther() throws IOException {
-        objects.failOn("invoices/b61f0c9d-3e7a-4b28-9d4c-5a1e8f7b2c03.pdf");
+    void shouldReportAMessageWhosePdfCannotBeStored_andCompleteTheOther() {
+        objects.failPutsTo("invoices/b61f0c9d-3e7a-4b28-9d4c-5a1e8f7b2c03.pdf");
 
         SQSBatchResponse response = handler.handleRequest(event("sqs-invoice-requested.json"), null);
 

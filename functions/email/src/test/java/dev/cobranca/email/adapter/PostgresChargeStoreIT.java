@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cobranca.email.ChargeStore.ClaimedCharge;
 import dev.cobranca.emulators.TestDatabase;
+import dev.cobranca.testfixtures.Sql;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -29,6 +29,7 @@ class PostgresChargeStoreIT {
     private static final Duration LEASE = Duration.ofMinutes(5);
 
     private TestDatabase db;
+    private Sql sql;
     private PostgresChargeStore store;
     private final UUID uploadId = UUID.randomUUID();
     private final List<String> debtIds = IntStream.rangeClosed(1, 200).mapToObj("debt-%03d"::formatted).toList();
@@ -36,9 +37,10 @@ class PostgresChargeStoreIT {
     @BeforeEach
     void invoicedCharges() throws SQLException {
         db = TestDatabase.create();
+        sql = new Sql(db.dataSource());
         store = new PostgresChargeStore(db.dataSource());
-        execute("insert into uploads (id, bucket, object_key, status) values ('" + uploadId + "', 'b', 'uploads/x.csv', 'IMPORTED')");
-        execute("""
+        sql.execute("insert into uploads (id, bucket, object_key, status) values ('" + uploadId + "', 'b', 'uploads/x.csv', 'IMPORTED')");
+        sql.execute("""
                 insert into charges (debt_id, upload_id, name, government_id, email, amount, due_date, status,
                                      barcode, digitable_line, invoice_key)
                 select 'debt-' || lpad(i::text, 3, '0'), '%s', 'Nome ' || i, '11111111111', 'd' || i || '@example.com',
@@ -51,24 +53,13 @@ class PostgresChargeStoreIT {
         db.close();
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 
-    private String query(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 
     @Test
     void shouldGiveEachChargeToOneClaimer_whenTwoClaimTheSameChargesAtOnce() throws Exception {
         List<Set<String>> won = new ArrayList<>();
         for (int round = 0; round < 10; round++) {
-            execute("update charges set email_claim_token = null, email_claim_until = null");
+            sql.execute("update charges set email_claim_token = null, email_claim_until = null");
             CountDownLatch start = new CountDownLatch(1);
             try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
                 List<Future<List<ClaimedCharge>>> claims = new ArrayList<>();
@@ -123,10 +114,10 @@ class PostgresChargeStoreIT {
         List<ClaimedCharge> again = store.claim(debtIds.subList(0, 1), UUID.randomUUID(), LEASE);
         assertThat(again).extracting(ClaimedCharge::email).containsExactly("d1@example.com");
 
-        execute("update charges set email_claim_until = now() - interval '1 second' where debt_id = 'debt-002'");
+        sql.execute("update charges set email_claim_until = now() - interval '1 second' where debt_id = 'debt-002'");
         assertThat(store.claim(debtIds.subList(0, 3), UUID.randomUUID(), LEASE)).extracting(ClaimedCharge::debtId)
                 .containsExactly("debt-002");
-        assertThat(query("select attempts from charges where debt_id = 'debt-002'")).isEqualTo("2");
+        assertThat(sql.string("select attempts from charges where debt_id = 'debt-002'")).isEqualTo("2");
     }
 
     @Test
@@ -138,10 +129,10 @@ class PostgresChargeStoreIT {
         store.markFailed("debt-200", "e-mail refused for d***@example.com: 550 5.1.1 user unknown");
         store.completeUploadsIfDone(Set.of(uploadId));
 
-        assertThat(query("select count(*) from charges where status = 'EMAILED' and emailed_at is not null"
+        assertThat(sql.string("select count(*) from charges where status = 'EMAILED' and emailed_at is not null"
                 + " and email_claim_until is null")).isEqualTo("199");
-        assertThat(query("select last_error from charges where debt_id = 'debt-200'")).contains("550");
-        assertThat(query("select status from uploads where id = '" + uploadId + "'")).isEqualTo("COMPLETED");
+        assertThat(sql.string("select last_error from charges where debt_id = 'debt-200'")).contains("550");
+        assertThat(sql.string("select status from uploads where id = '" + uploadId + "'")).isEqualTo("COMPLETED");
         assertThat(store.claim(debtIds, UUID.randomUUID(), LEASE)).isEmpty();
     }
 }
