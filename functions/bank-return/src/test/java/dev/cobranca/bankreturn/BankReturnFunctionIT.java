@@ -9,11 +9,10 @@ import dev.cobranca.core.bank.ReturnFileHeader;
 import dev.cobranca.core.bank.ReturnOccurrence;
 import dev.cobranca.core.bank.bb.BancoDoBrasilOccurrences;
 import dev.cobranca.core.bank.bb.BancoDoBrasilReturnWriter;
-import dev.cobranca.core.boleto.Beneficiary;
-import dev.cobranca.emulators.TestDatabase;
 import dev.cobranca.testfixtures.EmulatedAws;
+import dev.cobranca.testfixtures.FreshDatabase;
 import dev.cobranca.testfixtures.LambdaEvents;
-import dev.cobranca.testfixtures.Sql;
+import dev.cobranca.testfixtures.SampleBeneficiary;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +22,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,37 +37,28 @@ class BankReturnFunctionIT {
     private static final String BUCKET = "cobranca-123456789012-uploads"; // the sample event's bucket
     private static final String KEY = "returns/CBR0012345670000001.RET"; // the sample event's key
     private static final UUID UPLOAD = UUID.fromString("3f1c2a9e-7b4d-4e8a-9c61-2d5f0b7a8e14");
-    private static final Beneficiary BENEFICIARY = new Beneficiary("001", "1234", "56789", "1234567", "17",
-            "Cobrança Exemplo Ltda", "11222333000181");
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
 
     @RegisterExtension
     static final EmulatedAws AWS = EmulatedAws.s3(BUCKET);
 
-    private TestDatabase db;
-    private Sql sql;
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase();
 
     @BeforeEach
     void freshDatabase() throws SQLException {
-        db = TestDatabase.create();
-        sql = new Sql(db.dataSource());
-        sql.execute("insert into uploads (id, bucket, object_key, status) values ('" + UPLOAD + "', '" + BUCKET
+        db.sql().execute("insert into uploads (id, bucket, object_key, status) values ('" + UPLOAD + "', '" + BUCKET
                 + "', 'uploads/x.csv', 'COMPLETED')");
         for (String id : List.of("confirmed", "rejected", "paid", "paid-by-webhook")) {
-            sql.execute("""
+            db.sql().execute("""
                     insert into charges (debt_id, upload_id, name, government_id, email, amount, due_date, status,
                                          bank_status, boleto_due_date)
                     values ('%s', '%s', 'Maria da Silva', '11144477735', 'maria@example.com', 100.00, date '2026-12-20',
                             'EMAILED', 'SENT', date '2026-12-20')""".formatted(id, UPLOAD));
         }
-        sql.execute("update charges set nosso_numero = '1234567' || lpad(seq::text, 10, '0')");
-        sql.execute("update charges set status = 'PAID', paid_amount = 90.00, paid_by = 'webhook', paid_at = now() "
+        db.sql().execute("update charges set nosso_numero = '1234567' || lpad(seq::text, 10, '0')");
+        db.sql().execute("update charges set status = 'PAID', paid_amount = 90.00, paid_by = 'webhook', paid_at = now() "
                 + "where debt_id = 'paid-by-webhook'");
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
     }
 
     private BankReturnHandler handler() {
@@ -83,7 +72,7 @@ class BankReturnFunctionIT {
     }
 
     private String nossoNumero(String debtId) throws SQLException {
-        return sql.string("select nosso_numero from charges where debt_id = '" + debtId + "'");
+        return db.sql().string("select nosso_numero from charges where debt_id = '" + debtId + "'");
     }
 
     private static ReturnOccurrence occurrence(String nossoNumero, String code, String paid, List<String> reasons) {
@@ -98,7 +87,7 @@ class BankReturnFunctionIT {
     private static String retorno(long nsa, List<ReturnOccurrence> occurrences) {
         StringWriter out = new StringWriter();
         ReturnFile file = new BancoDoBrasilReturnWriter().open(out,
-                new ReturnFileHeader(BENEFICIARY, "3", "X", "019", nsa, LocalDateTime.of(2026, 12, 2, 7, 30)));
+                new ReturnFileHeader(SampleBeneficiary.BENEFICIARY, "3", "X", "019", nsa, LocalDateTime.of(2026, 12, 2, 7, 30)));
         occurrences.forEach(file::add);
         file.finish();
         return out.toString();
@@ -126,21 +115,21 @@ class BankReturnFunctionIT {
             assertThat(f.occurrences()).isEqualTo(6);
             assertThat(f.unmatched()).isEqualTo(1);
         });
-        assertThat(sql.string("select string_agg(debt_id || '=' || status || '/' || bank_status, ',' order by debt_id) from charges"))
+        assertThat(db.sql().string("select string_agg(debt_id || '=' || status || '/' || bank_status, ',' order by debt_id) from charges"))
                 .isEqualTo("confirmed=EMAILED/CONFIRMED,paid=PAID/SETTLED,paid-by-webhook=PAID/SETTLED,rejected=EMAILED/REJECTED");
-        assertThat(sql.string("select paid_amount || ' ' || paid_by || ' ' || credit_date || ' ' || bank_tariff from charges where debt_id = 'paid'"))
+        assertThat(db.sql().string("select paid_amount || ' ' || paid_by || ' ' || credit_date || ' ' || bank_tariff from charges where debt_id = 'paid'"))
                 .isEqualTo("100.00 BANK 2026-12-03 1.50");
         // the rejection keeps the bank's reason with its meaning
-        assertThat(sql.string("select bank_reasons from charges where debt_id = 'rejected'")).startsWith("03 Entrada rejeitada: 45 ");
-        assertThat(sql.string("select reasons[1] from bank_events where code = '03'")).isEqualTo("45 " + BancoDoBrasilOccurrences.reasonMeaning("03", "45"));
+        assertThat(db.sql().string("select bank_reasons from charges where debt_id = 'rejected'")).startsWith("03 Entrada rejeitada: 45 ");
+        assertThat(db.sql().string("select reasons[1] from bank_events where code = '03'")).isEqualTo("45 " + BancoDoBrasilOccurrences.reasonMeaning("03", "45"));
         // the webhook said 90.00, the bank settled 100.00: flagged with both, the bank's amount kept
-        assertThat(sql.string("select payment_mismatch || ' ' || bank_mismatch from charges where debt_id = 'paid-by-webhook'"))
+        assertThat(db.sql().string("select payment_mismatch || ' ' || bank_mismatch from charges where debt_id = 'paid-by-webhook'"))
                 .isEqualTo("true paid 90.00 by webhook, the bank settled 100.00");
         // the unknown nosso número is kept and listed, never dropped
-        assertThat(sql.string("select count(*) from bank_events where debt_id is null and nosso_numero = '12345679999999999'")).isEqualTo("1");
+        assertThat(db.sql().string("select count(*) from bank_events where debt_id is null and nosso_numero = '12345679999999999'")).isEqualTo("1");
         assertThat(new String(AWS.object("reports/returns/CBR0012345670000001.RET.unmatched.csv"),
                 StandardCharsets.UTF_8)).contains("12345679999999999,06,");
-        String before = sql.string("select string_agg(debt_id || bank_status || status || coalesce(paid_amount::text, '') "
+        String before = db.sql().string("select string_agg(debt_id || bank_status || status || coalesce(paid_amount::text, '') "
                 + "|| coalesce(bank_updated_at::text, ''), ',' order by debt_id) from charges");
 
         // the same file again: skipped by its content hash
@@ -151,9 +140,9 @@ class BankReturnFunctionIT {
                 occurrence(nossoNumero("rejected"), "03", "0", List.of("45")))));
         assertThat(handler().handleRequest(event(), null).files()).singleElement().satisfies(f -> assertThat(f.duplicates()).isEqualTo(2));
 
-        assertThat(sql.string("select string_agg(debt_id || bank_status || status || coalesce(paid_amount::text, '') "
+        assertThat(db.sql().string("select string_agg(debt_id || bank_status || status || coalesce(paid_amount::text, '') "
                 + "|| coalesce(bank_updated_at::text, ''), ',' order by debt_id) from charges")).isEqualTo(before);
-        assertThat(sql.string("select count(*) from bank_events")).isEqualTo("6");
+        assertThat(db.sql().string("select count(*) from bank_events")).isEqualTo("6");
     }
 
     @Test
@@ -175,8 +164,8 @@ class BankReturnFunctionIT {
         String report = new String(AWS.object("reports/returns/CBR0012345670000001.RET.errors.csv"),
                 StandardCharsets.UTF_8);
         assertThat(report).startsWith("line,reason\n").contains("\n4,");
-        assertThat(sql.string("select bank_status from charges where debt_id = 'paid'")).isEqualTo("SETTLED");
-        assertThat(sql.string("select status || ' ' || errors || ' ' || report_key from return_files"))
+        assertThat(db.sql().string("select bank_status from charges where debt_id = 'paid'")).isEqualTo("SETTLED");
+        assertThat(db.sql().string("select status || ' ' || errors || ' ' || report_key from return_files"))
                 .isEqualTo("PARTIAL " + result.files().getFirst().errors() + " reports/returns/CBR0012345670000001.RET.errors.csv");
     }
 

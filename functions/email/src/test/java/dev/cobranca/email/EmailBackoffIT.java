@@ -15,10 +15,9 @@ import dev.cobranca.emulators.SmtpEmulator;
 import dev.cobranca.emulators.SmtpWithoutUtf8;
 import dev.cobranca.emulators.SqsEmulator;
 import dev.cobranca.emulators.SqsEventSource;
-import dev.cobranca.emulators.TestDatabase;
+import dev.cobranca.testfixtures.FreshDatabase;
 import dev.cobranca.testfixtures.InMemoryObjectStore;
 import dev.cobranca.testfixtures.LambdaEvents;
-import dev.cobranca.testfixtures.Sql;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -35,6 +34,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -49,8 +49,8 @@ class EmailBackoffIT {
     /** Seconds, shortened from 30 / 900 so the test waits a few seconds, not an hour. */
     private static final RedeliveryDelays DELAYS = new RedeliveryDelays(1, 2);
 
-    private TestDatabase db;
-    private Sql sql;
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase();
     private SmtpEmulator smtp;
     private SqsEmulator sqs;
     private String queueUrl;
@@ -64,8 +64,6 @@ class EmailBackoffIT {
 
     @BeforeEach
     void start() throws SQLException {
-        db = TestDatabase.create();
-        sql = new Sql(db.dataSource());
         smtp = SmtpEmulator.start();
         sqs = SqsEmulator.start();
         deadLetterUrl = sqs.createQueue("email-dlq");
@@ -74,9 +72,9 @@ class EmailBackoffIT {
         queueArn = sqs.queueArn(queueUrl);
 
         boletos = new InMemoryObjectStore();
-        sql.execute("insert into uploads (id, bucket, object_key, status) values ('" + uploadId + "', 'b', 'uploads/x.csv', 'IMPORTED')");
+        db.sql().execute("insert into uploads (id, bucket, object_key, status) values ('" + uploadId + "', 'b', 'uploads/x.csv', 'IMPORTED')");
         for (String id : debtIds) {
-            sql.execute("""
+            db.sql().execute("""
                     insert into charges (debt_id, upload_id, name, government_id, email, amount, due_date, status,
                                          barcode, digitable_line, invoice_key)
                     values ('%s', '%s', 'Maria da Silva', '11111111111', '%s@example.com', 10.50, date '2026-12-01',
@@ -96,7 +94,6 @@ class EmailBackoffIT {
     void stop() {
         sqs.close();
         smtp.close();
-        db.close();
     }
 
     @Test
@@ -120,7 +117,7 @@ class EmailBackoffIT {
         // The back-off was honoured: 1 s, then 2 s (capped) between throttled deliveries, not at once.
         assertThat(deliveries.get(1) - deliveries.get(0)).isGreaterThanOrEqualTo(900);
         assertThat(deliveries.get(2) - deliveries.get(1)).isGreaterThanOrEqualTo(1900);
-        assertThat(sql.string("select count(*) from mail_alerts where kind = 'THROTTLED' and resolved_at is not null"))
+        assertThat(db.sql().string("select count(*) from mail_alerts where kind = 'THROTTLED' and resolved_at is not null"))
                 .as("the throttling alert was raised, then cleared when e-mails went through").isEqualTo("1");
         assertThat(metricLines.toString(StandardCharsets.UTF_8)).contains("\"EmailThrottled\":1");
     }
@@ -134,8 +131,8 @@ class EmailBackoffIT {
 
         assertThat(status("FAILED")).as("no charge FAILED for our account's problem").isZero();
         assertThat(status("INVOICED")).isEqualTo(15);
-        assertThat(sql.string("select count(*) from charges where email_claim_token is not null")).as("claims given back").isEqualTo("0");
-        assertThat(sql.string("select kind || ': ' || message from mail_alerts where resolved_at is null"))
+        assertThat(db.sql().string("select count(*) from charges where email_claim_token is not null")).as("claims given back").isEqualTo("0");
+        assertThat(db.sql().string("select kind || ': ' || message from mail_alerts where resolved_at is null"))
                 .startsWith("SENDING_BLOCKED: 554 Message rejected: Email address is not verified")
                 .doesNotContain(FROM);
         assertThat(metricLines.toString(StandardCharsets.UTF_8)).contains("\"EmailSendingBlocked\":1");
@@ -149,7 +146,7 @@ class EmailBackoffIT {
         }
 
         assertThat(emailedDebtIds()).hasSize(15).containsOnlyOnceElementsOf(debtIds);
-        assertThat(sql.string("select count(*) from mail_alerts where resolved_at is null")).isEqualTo("0");
+        assertThat(db.sql().string("select count(*) from mail_alerts where resolved_at is null")).isEqualTo("0");
         assertThat(sqs.approximateMessages(deadLetterUrl)).isZero();
     }
 
@@ -164,8 +161,8 @@ class EmailBackoffIT {
 
     @Test
     void shouldFailOnlyTheNonAsciiMailbox_sayingWhy_whenTheServerOffersNoSmtpUtf8_asAmazonSes() throws Exception {
-        sql.execute("update charges set email = 'joão@example.com.br' where debt_id = 'debt-07'");
-        sql.execute("update charges set email = 'maria@ação.com.br' where debt_id = 'debt-08'");
+        db.sql().execute("update charges set email = 'joão@example.com.br' where debt_id = 'debt-07'");
+        db.sql().execute("update charges set email = 'maria@ação.com.br' where debt_id = 'debt-08'");
         try (SmtpWithoutUtf8 ses = SmtpWithoutUtf8.start(smtp)) {
             handler = handler(ses.host(), ses.port());
             for (int polls = 0; status("INVOICED") > 0 && polls < 5; polls++) {
@@ -174,12 +171,12 @@ class EmailBackoffIT {
         }
 
         assertThat(status("EMAILED")).isEqualTo(14);
-        assertThat(sql.string("select status || ': ' || last_error from charges where debt_id = 'debt-07'"))
+        assertThat(db.sql().string("select status || ': ' || last_error from charges where debt_id = 'debt-07'"))
                 .isEqualTo("FAILED: e-mail refused for j***@example.com.br: " + SmtpMailer.NEEDS_SMTPUTF8)
                 .doesNotContain("joão");
-        assertThat(sql.string("select status from charges where debt_id = 'debt-08'")).as("Unicode domain sent as Punycode")
+        assertThat(db.sql().string("select status from charges where debt_id = 'debt-08'")).as("Unicode domain sent as Punycode")
                 .isEqualTo("EMAILED");
-        assertThat(sql.string("select count(*) from charges where debt_id = 'debt-07' and amount = 10.50 and barcode is not null"))
+        assertThat(db.sql().string("select count(*) from charges where debt_id = 'debt-07' and amount = 10.50 and barcode is not null"))
                 .as("the debt stays charged and invoiced").isEqualTo("1");
         assertThat(sqs.approximateMessages(deadLetterUrl)).isZero();
     }
@@ -206,7 +203,7 @@ class EmailBackoffIT {
     }
 
     private int status(String status) throws SQLException {
-        return Integer.parseInt(sql.string("select count(*) from charges where status = '" + status + "'"));
+        return Integer.parseInt(db.sql().string("select count(*) from charges where status = '" + status + "'"));
     }
 
 

@@ -8,9 +8,8 @@ import dev.cobranca.core.boleto.DigitableLine;
 import dev.cobranca.core.message.EmailRequested;
 import dev.cobranca.core.message.InvoiceRequested;
 import dev.cobranca.core.message.MessageCodec;
-import dev.cobranca.emulators.TestDatabase;
 import dev.cobranca.testfixtures.EmulatedAws;
-import dev.cobranca.testfixtures.Sql;
+import dev.cobranca.testfixtures.FreshDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,7 +20,6 @@ import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,25 +40,18 @@ class InvoiceFunctionIT {
     @RegisterExtension
     static final EmulatedAws AWS = EmulatedAws.s3(BUCKET).withSqs();
 
-    private TestDatabase db;
-    private Sql sql;
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase();
     private String emailQueue;
 
     @BeforeEach
     void freshDatabaseAndQueue() throws SQLException {
-        db = TestDatabase.create();
-        sql = new Sql(db.dataSource());
         emailQueue = AWS.sqs().createQueue("email-" + UUID.randomUUID().toString().substring(0, 8));
-        sql.execute("insert into uploads (id, bucket, object_key, status) values ('" + UPLOAD + "', '" + BUCKET
+        db.sql().execute("insert into uploads (id, bucket, object_key, status) values ('" + UPLOAD + "', '" + BUCKET
                 + "', 'uploads/x.csv', 'IMPORTED')");
         for (String id : EVENT_DEBT_IDS) {
             register(UPLOAD, id, "1000000.00", "2026-10-12");
         }
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
     }
 
     private InvoiceHandler handler(String bucket) {
@@ -102,13 +93,13 @@ class InvoiceFunctionIT {
         for (String id : EVENT_DEBT_IDS) {
             var head = AWS.s3Client().headObject(b -> b.bucket(BUCKET).key("invoices/" + id + ".pdf"));
             assertThat(head.contentType()).isEqualTo("application/pdf");
-            assertThat(sql.string("select status || ' ' || invoice_key from charges where debt_id = '" + id + "'"))
+            assertThat(db.sql().string("select status || ' ' || invoice_key from charges where debt_id = '" + id + "'"))
                     .isEqualTo("INVOICED invoices/" + id + ".pdf");
         }
         String id = EVENT_DEBT_IDS.getFirst();
-        String line = sql.string("select digitable_line from charges where debt_id = '" + id + "'");
-        String barcode = sql.string("select barcode from charges where debt_id = '" + id + "'");
-        String seq = sql.string("select seq from charges where debt_id = '" + id + "'");
+        String line = db.sql().string("select digitable_line from charges where debt_id = '" + id + "'");
+        String barcode = db.sql().string("select barcode from charges where debt_id = '" + id + "'");
+        String seq = db.sql().string("select seq from charges where debt_id = '" + id + "'");
         assertThat(Barcode.fromDigitableLine(line).digits()).isEqualTo(barcode);
         assertThat(Barcode.fromDigitableLine(line).freeField()).isEqualTo("0000001234567" + "%010d".formatted(Long.parseLong(seq)) + "17");
         byte[] pdf = AWS.object("invoices/" + id + ".pdf");
@@ -126,7 +117,7 @@ class InvoiceFunctionIT {
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("f0e1d2c3-b4a5-4968-8776-655443322110");
-        assertThat(sql.string("select count(*) from charges where status = 'INVOICED'")).isEqualTo("3");
+        assertThat(db.sql().string("select count(*) from charges where status = 'INVOICED'")).isEqualTo("3");
     }
 
     @Test
@@ -134,14 +125,14 @@ class InvoiceFunctionIT {
         SQSBatchResponse response = handler("no-such-bucket").handleRequest(InvoiceHandlerTest.event("sqs-invoice-requested.json"), null);
 
         assertThat(response.getBatchItemFailures()).hasSize(2);
-        assertThat(sql.string("select count(*) from charges where status = 'CREATED'")).isEqualTo("5");
+        assertThat(db.sql().string("select count(*) from charges where status = 'CREATED'")).isEqualTo("5");
         assertThat(emailRequests()).isEmpty();
     }
 
     @Test
     void shouldFailAChargeThatCannotMakeABoleto_andCompleteItsUpload() throws Exception {
         UUID upload = UUID.randomUUID();
-        sql.execute("insert into uploads (id, bucket, object_key, status) values ('" + upload + "', '" + BUCKET
+        db.sql().execute("insert into uploads (id, bucket, object_key, status) values ('" + upload + "', '" + BUCKET
                 + "', 'uploads/y.csv', 'IMPORTED')");
         // above what a boleto's 10-digit amount field holds (an overdue date no longer stops a boleto: it moves)
         register(upload, "old-debt", "100000000.00", "1999-03-01");
@@ -153,9 +144,9 @@ class InvoiceFunctionIT {
         SQSBatchResponse response = handler(BUCKET).handleRequest(event, null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(sql.string("select status from charges where debt_id = 'old-debt'")).isEqualTo("FAILED");
-        assertThat(sql.string("select last_error from charges where debt_id = 'old-debt'")).contains("99,999,999.99");
-        assertThat(sql.string("select status from uploads where id = '" + upload + "'")).isEqualTo("COMPLETED");
+        assertThat(db.sql().string("select status from charges where debt_id = 'old-debt'")).isEqualTo("FAILED");
+        assertThat(db.sql().string("select last_error from charges where debt_id = 'old-debt'")).contains("99,999,999.99");
+        assertThat(db.sql().string("select status from uploads where id = '" + upload + "'")).isEqualTo("COMPLETED");
         assertThat(emailRequests()).isEmpty();
     }
 }

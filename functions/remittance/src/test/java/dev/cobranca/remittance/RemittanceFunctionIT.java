@@ -9,11 +9,11 @@ import dev.cobranca.core.bank.RemittanceEntry;
 import dev.cobranca.core.bank.RemittanceFileHeader;
 import dev.cobranca.core.bank.RemittanceListener;
 import dev.cobranca.core.bank.bb.BancoDoBrasilRemittanceReader;
-import dev.cobranca.emulators.TestDatabase;
 import dev.cobranca.remittance.adapter.PostgresRemittanceStore;
 import dev.cobranca.testfixtures.EmulatedAws;
+import dev.cobranca.testfixtures.FreshDatabase;
 import dev.cobranca.testfixtures.LambdaEvents;
-import dev.cobranca.testfixtures.Sql;
+import dev.cobranca.testfixtures.SampleBeneficiary;
 import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,31 +41,19 @@ class RemittanceFunctionIT {
     @RegisterExtension
     static final EmulatedAws AWS = EmulatedAws.s3(BUCKET);
 
-    private TestDatabase db;
-    private Sql sql;
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase();
 
     @BeforeEach
     void freshDatabase() throws SQLException {
-        db = TestDatabase.create();
-        sql = new Sql(db.dataSource());
-        sql.execute("insert into uploads (id, bucket, object_key, status) values ('" + UPLOAD + "', '" + BUCKET
+        db.sql().execute("insert into uploads (id, bucket, object_key, status) values ('" + UPLOAD + "', '" + BUCKET
                 + "', 'uploads/x.csv', 'IMPORTED')");
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
     }
 
     static Map<String, String> env(String jdbcUrl) {
         Map<String, String> env = AWS.env();
         env.put("DATABASE_URL", jdbcUrl);
-        env.put("BOLETO_AGENCY", "1234");
-        env.put("BOLETO_ACCOUNT", "56789");
-        env.put("BOLETO_CONVENIO", "1234567");
-        env.put("BOLETO_WALLET", "17");
-        env.put("BENEFICIARY_NAME", "Cobrança Exemplo Ltda");
-        env.put("BENEFICIARY_CNPJ", "11222333000181");
+        env.putAll(SampleBeneficiary.env());
         env.put("BANK_FINE_PERCENT", "2.00");
         env.put("BANK_INTEREST_MONTHLY_PERCENT", "1.00");
         return env;
@@ -90,7 +77,7 @@ class RemittanceFunctionIT {
             ps.setString(5, status);
             ps.executeUpdate();
         }
-        sql.execute("update charges set nosso_numero = '1234567' || lpad(seq::text, 10, '0') where debt_id = '" + debtId + "'");
+        db.sql().execute("update charges set nosso_numero = '1234567' || lpad(seq::text, 10, '0') where debt_id = '" + debtId + "'");
     }
 
     private record Read(RemittanceFileHeader header, List<RemittanceEntry> entries, List<CnabLineError> errors) {
@@ -157,22 +144,22 @@ class RemittanceFunctionIT {
                 .containsExactly("100.00", "250.50");
         assertThat(read.entries()).extracting(RemittanceEntry::dueDate).allMatch(d -> d.toString().equals("2026-12-20"));
         assertThat(read.entries()).extracting(RemittanceEntry::payerDocumentType).containsExactly(1, 2);
-        assertThat(sql.string("select string_agg(debt_id || '=' || bank_status, ',' order by debt_id) from charges"))
+        assertThat(db.sql().string("select string_agg(debt_id || '=' || bank_status, ',' order by debt_id) from charges"))
                 .isEqualTo("debt-1=SENT,debt-2=SENT,debt-3=NOT_SENT");
-        assertThat(sql.string("select status || ' ' || title_count || ' ' || total_amount from remittances")).isEqualTo("WRITTEN 2 350.50");
+        assertThat(db.sql().string("select status || ' ' || title_count || ' ' || total_amount from remittances")).isEqualTo("WRITTEN 2 350.50");
 
         // a second run (the schedule) finds nothing new: no second file, no title twice
         handler.handleRequest(event(), null);
         assertThat(remittanceKeys()).hasSize(1);
 
         // the next invoiced title goes in the next file, with the next NSA
-        sql.execute("update charges set status = 'INVOICED' where debt_id = 'debt-3'");
+        db.sql().execute("update charges set status = 'INVOICED' where debt_id = 'debt-3'");
         handler.handleRequest(event(), null);
         assertThat(remittanceKeys()).hasSize(2);
         Read second = read(AWS.object(remittanceKeys().get(1)));
         assertThat(second.header().nsa()).isEqualTo(2);
         assertThat(second.entries()).extracting(RemittanceEntry::nossoNumero)
-                .containsExactly(sql.string("select nosso_numero from charges where debt_id = 'debt-3'"));
+                .containsExactly(db.sql().string("select nosso_numero from charges where debt_id = 'debt-3'"));
     }
 
     @Test
@@ -199,11 +186,11 @@ class RemittanceFunctionIT {
         first.entries().forEach(e -> all.add(e.nossoNumero()));
         second.entries().forEach(e -> all.add(e.nossoNumero()));
         assertThat(all).doesNotHaveDuplicates().hasSize(3);
-        assertThat(sql.string("select string_agg(status, ',' order by nsa) from remittances")).isEqualTo("WRITTEN,WRITTEN");
+        assertThat(db.sql().string("select string_agg(status, ',' order by nsa) from remittances")).isEqualTo("WRITTEN,WRITTEN");
 
         // writing it again gives the same bytes: the file is a function of the remessa's row and its charges
         byte[] before = AWS.object("remittances/2026-12-01/000001.rem");
-        sql.execute("update remittances set status = 'BUILDING' where nsa = 1");
+        db.sql().execute("update remittances set status = 'BUILDING' where nsa = 1");
         new RemittanceHandler(env(db.jdbcUrl())).handleRequest(event(), null);
         assertThat(AWS.object("remittances/2026-12-01/000001.rem")).isEqualTo(before);
         assertThat(remittanceKeys()).hasSize(2);

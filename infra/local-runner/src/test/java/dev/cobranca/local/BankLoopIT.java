@@ -14,13 +14,13 @@ import dev.cobranca.core.bank.ReturnOccurrence;
 import dev.cobranca.core.bank.bb.BancoDoBrasilOccurrences;
 import dev.cobranca.core.bank.bb.BancoDoBrasilRemittanceReader;
 import dev.cobranca.core.bank.bb.BancoDoBrasilReturnWriter;
-import dev.cobranca.core.boleto.Beneficiary;
 import dev.cobranca.core.importing.GovernmentIds;
 import dev.cobranca.core.message.MessageCodec;
 import dev.cobranca.core.message.RemittanceRequested;
 import dev.cobranca.local.wiring.Events;
 import dev.cobranca.remittance.RemittanceService;
 import dev.cobranca.remittance.adapter.PostgresRemittanceStore;
+import dev.cobranca.testfixtures.SampleBeneficiary;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -51,8 +51,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class BankLoopIT {
 
-    private static final Beneficiary BENEFICIARY = new Beneficiary("001", "1234", "56789", "1234567", "17",
-            "Cobrança Exemplo Ltda", "11222333000181");
 
     @TempDir
     Path dataDir;
@@ -289,7 +287,7 @@ class BankLoopIT {
     private void putRetorno(String key, long nsa, List<ReturnOccurrence> occurrences) {
         StringWriter out = new StringWriter();
         ReturnFile file = new BancoDoBrasilReturnWriter().open(out,
-                new ReturnFileHeader(BENEFICIARY, "3", "X", "019", nsa, LocalDateTime.now().withNano(0)));
+                new ReturnFileHeader(SampleBeneficiary.BENEFICIARY, "3", "X", "019", nsa, LocalDateTime.now().withNano(0)));
         occurrences.forEach(file::add);
         file.finish();
         try (S3Client s3 = stack.stack.emulators().s3().newClient()) {

@@ -18,6 +18,7 @@ import dev.cobranca.emulators.TestDatabase;
 import dev.cobranca.invoice.InvoiceHandler;
 import dev.cobranca.testfixtures.LambdaEvents;
 import dev.cobranca.testfixtures.Mails;
+import dev.cobranca.testfixtures.SampleBeneficiary;
 import dev.cobranca.testfixtures.Sql;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -264,13 +265,7 @@ class LocalStackPipelineIT {
         env.put("WEBHOOK_SECRET", "localstack-webhook-secret-0123456789"); // Secrets Manager's part
         env.put("INVOICE_QUEUE_URL", sqs.getQueueUrl(b -> b.queueName("InvoiceQueue")).queueUrl());
         env.put("EMAIL_QUEUE_URL", sqs.getQueueUrl(b -> b.queueName("EmailQueue")).queueUrl());
-        env.put("BOLETO_BANK_CODE", "001");
-        env.put("BOLETO_AGENCY", "1234");
-        env.put("BOLETO_ACCOUNT", "56789");
-        env.put("BOLETO_CONVENIO", "1234567");
-        env.put("BOLETO_WALLET", "17");
-        env.put("BENEFICIARY_NAME", "Cobrança Exemplo Ltda");
-        env.put("BENEFICIARY_CNPJ", "11222333000181");
+        env.putAll(SampleBeneficiary.env());
         env.put("SMTP_HOST", smtp.host());
         env.put("SMTP_PORT", Integer.toString(smtp.port()));
         env.put("SMTP_STARTTLS", "false");

@@ -7,11 +7,11 @@ import dev.cobranca.core.message.InvoiceRequested;
 import dev.cobranca.core.message.MessageCodec;
 import dev.cobranca.email.EmailHandler;
 import dev.cobranca.email.adapter.SmtpMailer;
-import dev.cobranca.emulators.TestDatabase;
 import dev.cobranca.invoice.InvoiceHandler;
 import dev.cobranca.testfixtures.EmulatedAws;
+import dev.cobranca.testfixtures.FreshDatabase;
 import dev.cobranca.testfixtures.Mails;
-import dev.cobranca.testfixtures.Sql;
+import dev.cobranca.testfixtures.SampleBeneficiary;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -30,7 +30,6 @@ import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,15 +48,14 @@ class PipelineIT {
     @RegisterExtension
     static final EmulatedAws AWS = EmulatedAws.s3(BUCKET).withSqs().withSmtp();
 
-    private TestDatabase db;
-    private Sql sql;
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase();
+
     private EmulatedAws.Queue invoiceQueue;
     private EmulatedAws.Queue emailQueue;
 
     @BeforeEach
-    void freshDatabase() {
-        db = TestDatabase.create();
-        sql = new Sql(db.dataSource());
+    void emptyMailbox() {
         AWS.smtp().purge();
     }
 
@@ -70,11 +68,6 @@ class PipelineIT {
         emailQueue = AWS.queueWithDeadLetter("email", visibilitySeconds, 3);
     }
 
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
-
     private Map<String, String> commonEnv() {
         Map<String, String> env = AWS.env();
         env.put("DATABASE_URL", db.jdbcUrl());
@@ -85,13 +78,7 @@ class PipelineIT {
     private Map<String, String> invoiceEnv() {
         Map<String, String> env = commonEnv();
         env.put("EMAIL_QUEUE_URL", emailQueue.url());
-        env.put("BOLETO_BANK_CODE", "001");
-        env.put("BOLETO_AGENCY", "1234");
-        env.put("BOLETO_ACCOUNT", "56789");
-        env.put("BOLETO_CONVENIO", "1234567");
-        env.put("BOLETO_WALLET", "17");
-        env.put("BENEFICIARY_NAME", "Cobrança Exemplo Ltda");
-        env.put("BENEFICIARY_CNPJ", "11222333000181");
+        env.putAll(SampleBeneficiary.env());
         return env;
     }
 
@@ -116,11 +103,12 @@ class PipelineIT {
                 emailQueue.arn(), 10);
     }
 
-    /** Both functions, {@code concurrency} environments each, until both queues are empty. */
-    private void runPipeline(int concurrency, Duration timeout, boolean deliverTwice) throws InterruptedException {
+    /** Both functions, {@code concurrency} environments each, until both queues are empty; returns the re-deliveries. */
+    private int runPipeline(int concurrency, Duration timeout, boolean deliverTwice) throws InterruptedException {
         try (RunnerMappings mappings = new RunnerMappings(AWS.sqsClient(), AWS.s3().region())) {
             mappings.start(invoicing(), concurrency, deliverTwice).start(emailing(), concurrency, deliverTwice)
                     .awaitDrained(timeout);
+            return mappings.redelivered();
         }
     }
 
@@ -177,7 +165,7 @@ class PipelineIT {
     }
 
     private String uploadStatus(UUID uploadId) throws SQLException {
-        return sql.string("select status from uploads where id = '" + uploadId + "'");
+        return db.sql().string("select status from uploads where id = '" + uploadId + "'");
     }
 
 
@@ -215,12 +203,12 @@ class PipelineIT {
                 .filter(o -> debtIds.contains(o.key().substring(9, o.key().length() - 4))).count()).isEqualTo(1000);
         assertEachEmailCarriesItsOwnBoleto(AWS.smtp().receivedMessages(), 1000);
         assertThat(statusCounts(uploadId)).isEqualTo(Map.of("EMAILED", 1000));
-        assertThat(sql.string("select count(*) from charges where emailed_at is null or invoiced_at is null"
+        assertThat(db.sql().string("select count(*) from charges where emailed_at is null or invoiced_at is null"
                 + " or barcode is null or invoice_key is null or email_claim_until is not null")).isEqualTo("0");
         assertThat(uploadStatus(uploadId)).isEqualTo("COMPLETED");
 
         // A boleto read back: its text carries the linha digitável recorded for the charge.
-        String line = sql.string("select digitable_line from charges where debt_id = 'debt-00042'");
+        String line = db.sql().string("select digitable_line from charges where debt_id = 'debt-00042'");
         try (PDDocument pdf = Loader.loadPDF(storedInvoice("debt-00042"))) {
             assertThat(new PDFTextStripper().getText(pdf)).contains(DigitableLine.format(line));
         }
@@ -236,7 +224,10 @@ class PipelineIT {
         List<String> debtIds = registerCharges(uploadId, 1000);
         requestInvoices(uploadId, debtIds, 100);
 
-        runPipeline(2, Duration.ofMinutes(4), true);
+        int redelivered = runPipeline(2, Duration.ofMinutes(4), true);
+
+        assertThat(redelivered).as("each InvoiceRequested and each first EmailRequested came twice")
+                .isGreaterThanOrEqualTo(20);
 
         assertEachEmailCarriesItsOwnBoleto(AWS.smtp().receivedMessages(), 1000);
         assertThat(statusCounts(uploadId)).isEqualTo(Map.of("EMAILED", 1000));
@@ -249,7 +240,7 @@ class PipelineIT {
         createQueues(2);
         List<String> debtIds = registerCharges(uploadId, 40);
         // an address the server refuses for good (only this test uses it: the emulator's refusals last)
-        sql.execute("update charges set email = 'inexistente@example.com' where debt_id = 'debt-00007'");
+        db.sql().execute("update charges set email = 'inexistente@example.com' where debt_id = 'debt-00007'");
         String poison = "{\"uploadId\":\"" + uploadId + "\",\"debtIds\":[\"debt-000";
         AWS.sqsClient().sendMessage(b -> b.queueUrl(invoiceQueue.url()).messageBody(poison));
         requestInvoices(uploadId, debtIds, 10);
@@ -260,8 +251,8 @@ class PipelineIT {
         var dead = AWS.sqsClient().receiveMessage(b -> b.queueUrl(invoiceQueue.deadLetterUrl()).maxNumberOfMessages(10)).messages();
         assertThat(dead).extracting(software.amazon.awssdk.services.sqs.model.Message::body).containsExactly(poison);
         assertThat(statusCounts(uploadId)).isEqualTo(Map.of("EMAILED", 39, "FAILED", 1));
-        String lastError = sql.string("select last_error from charges where debt_id = 'debt-00007'");
-        assertThat(sql.string("select status from charges where debt_id = 'debt-00007'")).isEqualTo("FAILED");
+        String lastError = db.sql().string("select last_error from charges where debt_id = 'debt-00007'");
+        assertThat(db.sql().string("select status from charges where debt_id = 'debt-00007'")).isEqualTo("FAILED");
         assertThat(lastError).contains("550").contains("i***@example.com").doesNotContain("inexistente@");
         assertThat(AWS.smtp().receivedMessages()).hasSize(39);
         assertThat(AWS.sqs().approximateMessages(emailQueue.deadLetterUrl())).isZero();
@@ -289,7 +280,7 @@ class PipelineIT {
 
         assertEachEmailCarriesItsOwnBoleto(AWS.smtp().receivedMessages(), 20);
         assertThat(statusCounts(uploadId)).isEqualTo(Map.of("EMAILED", 20));
-        assertThat(Integer.parseInt(sql.string("select min(attempts) from charges")))
+        assertThat(Integer.parseInt(db.sql().string("select min(attempts) from charges")))
                 .as("each charge was claimed again after the 451").isGreaterThanOrEqualTo(2);
         assertThat(AWS.sqs().approximateMessages(emailQueue.deadLetterUrl())).isZero();
     }

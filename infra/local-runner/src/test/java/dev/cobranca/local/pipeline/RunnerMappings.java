@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -35,6 +36,7 @@ final class RunnerMappings implements AutoCloseable {
     private final String region;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final List<String> queueUrls = new ArrayList<>();
+    private final AtomicInteger redelivered = new AtomicInteger();
 
     RunnerMappings(SqsClient sqs, String region) {
         this.sqs = sqs;
@@ -64,6 +66,11 @@ final class RunnerMappings implements AutoCloseable {
         Queues.awaitEmpty(sqs, timeout, queueUrls.toArray(String[]::new));
     }
 
+    /** How many messages {@code deliverTwice} sent round again. */
+    int redelivered() {
+        return redelivered.get();
+    }
+
     private UnaryOperator<String> deliveredTwice(LambdaFunction function, String queueUrl) {
         return event -> {
             String response = function.invoke(event);
@@ -75,6 +82,7 @@ final class RunnerMappings implements AutoCloseable {
                     sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(r.path("receiptHandle").asText())
                             .visibilityTimeout(0));
                     failed.add(id);
+                    redelivered.incrementAndGet();
                 }
             }
             ObjectNode answer = JSON.createObjectNode();
