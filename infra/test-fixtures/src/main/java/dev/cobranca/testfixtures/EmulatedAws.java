@@ -1,6 +1,7 @@
 package dev.cobranca.testfixtures;
 
 import dev.cobranca.emulators.S3Emulator;
+import dev.cobranca.emulators.SdkEndpoints;
 import dev.cobranca.emulators.SmtpEmulator;
 import dev.cobranca.emulators.SqsEmulator;
 import java.io.IOException;
@@ -22,8 +23,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The emulators of {@code infra/emulators} for one test class, and the SDK pointed at them the way the local runner
- * points the functions at them: the standard {@code aws.region}, credential and per-service {@code aws.endpointUrl*}
- * system properties, so a handler built from its environment reaches them with no endpoint in code. Register it on a
+ * points the functions at them ({@link SdkEndpoints}: the standard region, credential and per-service endpoint
+ * system properties), so a handler built from its environment reaches them with no endpoint in code. Register it on a
  * static field: {@code @RegisterExtension static final EmulatedAws AWS = EmulatedAws.s3("bucket").withSqs();}.
  */
 public final class EmulatedAws implements BeforeAllCallback, AfterAllCallback {
@@ -68,17 +69,13 @@ public final class EmulatedAws implements BeforeAllCallback, AfterAllCallback {
         try {
             s3 = S3Emulator.start(s3Dir);
             s3.createBucket(bucket);
-            properties.put("aws.region", s3.region());
-            properties.put("aws.accessKeyId", s3.accessKey());
-            properties.put("aws.secretAccessKey", s3.secretKey());
-            properties.put("aws.endpointUrlS3", s3.endpoint().toString());
             if (withSqs) {
                 sqs = SqsEmulator.start();
-                properties.put("aws.endpointUrlSqs", sqs.endpoint().toString());
             }
             if (withSmtp) {
                 smtp = SmtpEmulator.start();
             }
+            properties.putAll(SdkEndpoints.systemProperties(s3, sqs));
         } catch (RuntimeException e) {
             afterAll(context); // a started emulator keeps the JVM alive
             throw e;
