@@ -19,10 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The handler fed the sample events in events/email, read through Lambda's own serialization. */
 class EmailHandlerTest {
 
-    private static final UUID UPLOAD = UUID.fromString("3f1c2a9e-7b4d-4e8a-9c61-2d5f0b7a8e14");
-    private static final List<String> DEBT_IDS = List.of("1adb6ccf-045e-4fb8-b6d3-4d8fdde36fca",
-            "d2a5e1f0-6c3b-4a7e-8f19-5b0c3d7e9a42", "8c7f3e21-94ab-4d6c-b0e5-1f2a3b4c5d6e",
-            "4e9b7d13-2c8a-4f5e-a6d1-9b3c7e0f2a58", "b61f0c9d-3e7a-4b28-9d4c-5a1e8f7b2c03");
+    private static final UUID UPLOAD = LambdaEvents.SAMPLE_UPLOAD_ID;
+    private static final List<String> DEBT_IDS = LambdaEvents.SAMPLE_DEBT_IDS;
 
     private final InMemoryChargeStore charges = new InMemoryChargeStore();
     private final InMemoryObjectStore objects = new InMemoryObjectStore();

@@ -10,6 +10,7 @@ import dev.cobranca.core.message.InvoiceRequested;
 import dev.cobranca.core.message.MessageCodec;
 import dev.cobranca.testfixtures.EmulatedAws;
 import dev.cobranca.testfixtures.FreshDatabase;
+import dev.cobranca.testfixtures.LambdaEvents;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -32,10 +33,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class InvoiceFunctionIT {
 
     private static final String BUCKET = "cobranca-invoice-it";
-    private static final UUID UPLOAD = UUID.fromString("3f1c2a9e-7b4d-4e8a-9c61-2d5f0b7a8e14");
-    private static final List<String> EVENT_DEBT_IDS = List.of("1adb6ccf-045e-4fb8-b6d3-4d8fdde36fca",
-            "d2a5e1f0-6c3b-4a7e-8f19-5b0c3d7e9a42", "8c7f3e21-94ab-4d6c-b0e5-1f2a3b4c5d6e",
-            "4e9b7d13-2c8a-4f5e-a6d1-9b3c7e0f2a58", "b61f0c9d-3e7a-4b28-9d4c-5a1e8f7b2c03");
+    private static final UUID UPLOAD = LambdaEvents.SAMPLE_UPLOAD_ID;
+    private static final List<String> EVENT_DEBT_IDS = LambdaEvents.SAMPLE_DEBT_IDS;
 
     @RegisterExtension
     static final EmulatedAws AWS = EmulatedAws.s3(BUCKET).withSqs();

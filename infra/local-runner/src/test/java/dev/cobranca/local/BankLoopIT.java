@@ -26,7 +26,6 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,9 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -49,23 +46,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * in returns/ → BankReturnFunction → CONFIRMED, REJECTED (with BB's reasons) or PAID; every title in exactly one
  * remessa whatever the crashes and re-deliveries.
  */
-class BankLoopIT {
-
-
-    @TempDir
-    Path dataDir;
-
-    @TempDir
-    Path files;
-
-    private RunningStack stack;
-
-    @AfterEach
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+class BankLoopIT extends StackPerTest {
 
     @Test
     void upload_shouldReachTheBank_andComeBackConfirmedRejectedOrPaid() throws Exception {

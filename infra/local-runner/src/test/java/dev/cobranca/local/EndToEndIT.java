@@ -34,9 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -46,25 +44,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * over HTTP, S3 notifications, the SQS event-source mappings, the SMTP server. Each test has its own stack and its own
  * fresh database.
  */
-class EndToEndIT {
+class EndToEndIT extends StackPerTest {
 
     /** The e-mail function's reference header: which charge an e-mail is for. */
     private static final String DEBT_ID_HEADER = "X-Cobranca-Debt-Id";
-
-    @TempDir
-    Path dataDir;
-
-    @TempDir
-    Path files;
-
-    private RunningStack stack;
-
-    @AfterEach
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void clientUpload_shouldEmailEveryAcceptedCharge_eachWithItsOwnBoleto() throws Exception {

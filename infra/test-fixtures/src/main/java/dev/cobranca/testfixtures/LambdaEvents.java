@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,6 +19,13 @@ import java.util.function.UnaryOperator;
  * date formats of aws-lambda-java-events, never hand-built POJOs.
  */
 public final class LambdaEvents {
+
+    /** The upload the sample SQS events of events/invoice and events/email are for. */
+    public static final UUID SAMPLE_UPLOAD_ID = UUID.fromString("3f1c2a9e-7b4d-4e8a-9c61-2d5f0b7a8e14");
+    /** The debtIds those events carry: the first three in their first record, the other two in their second. */
+    public static final List<String> SAMPLE_DEBT_IDS = List.of("1adb6ccf-045e-4fb8-b6d3-4d8fdde36fca",
+            "d2a5e1f0-6c3b-4a7e-8f19-5b0c3d7e9a42", "8c7f3e21-94ab-4d6c-b0e5-1f2a3b4c5d6e",
+            "4e9b7d13-2c8a-4f5e-a6d1-9b3c7e0f2a58", "b61f0c9d-3e7a-4b28-9d4c-5a1e8f7b2c03");
 
     private LambdaEvents() {
     }

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.cobranca.core.message.EmailRequested;
+import dev.cobranca.core.message.MessageCodec;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The repository's events/ files, as the Lambda runtime reads them. */
 class LambdaEventsTest {
@@ -40,6 +45,16 @@ class LambdaEventsTest {
         String response = invoke.apply(LambdaEvents.json("invoice/sqs-invoice-requested.json"));
 
         assertThat(response).contains("batchItemFailures").contains("itemIdentifier");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"invoice/sqs-invoice-requested.json", "email/sqs-email-requested.json"})
+    void sampleIds_shouldBeTheOnesTheSampleSqsEventsCarry(String name) {
+        List<EmailRequested> bodies = LambdaEvents.load(name, SQSEvent.class).getRecords().stream()
+                .map(r -> MessageCodec.decode(r.getBody(), EmailRequested.class)).toList();
+
+        assertThat(bodies).extracting(EmailRequested::uploadId).containsOnly(LambdaEvents.SAMPLE_UPLOAD_ID);
+        assertThat(bodies).flatExtracting(EmailRequested::debtIds).containsExactlyElementsOf(LambdaEvents.SAMPLE_DEBT_IDS);
     }
 
     @Test
