@@ -201,7 +201,7 @@ class RemittanceFunctionIT {
         invoiced("debt-1", "100.00", "11144477735", "INVOICED");
         invoiced("debt-2", "250.50", "11222333000181", "INVOICED");
         // as the import stores the optional CSV columns: whole values, the CEP as 8 digits, the UF upper case
-        sql.execute("""
+        db.sql().execute("""
                 update charges set payer_address = 'Avenida Brigadeiro Faria Lima, 1234, conjunto 56, Jardim Paulistano',
                        payer_district = 'Jardim Paulistano', payer_zip_code = '01451001',
                        payer_city = 'São José dos Campos', payer_state = 'SP' where debt_id = 'debt-1'""");

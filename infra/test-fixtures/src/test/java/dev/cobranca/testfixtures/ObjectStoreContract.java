@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cobranca.core.port.ObjectStore;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,27 @@ abstract class ObjectStoreContract {
         store().put("contract/report.csv", file, "text/csv");
 
         assertThat(read(store().open("contract/report.csv"))).isEqualTo("line,reason\n2,bad e-mail\n");
+    }
+
+    @Test
+    void putContent_shouldStoreTheBytesItStreams() throws IOException {
+        byte[] bytes = bytes("line,reason,row\r\n3,bad e-mail,\"a,b\"\r\n");
+        ObjectStore.Content content = new ObjectStore.Content() {
+            @Override
+            public long length() {
+                return bytes.length;
+            }
+
+            @Override
+            public InputStream open() {
+                return new ByteArrayInputStream(bytes);
+            }
+        };
+
+        store().put("contract/rejected.csv", content, "text/csv");
+
+        assertThat(read(store().open("contract/rejected.csv"))).isEqualTo("line,reason,row\r\n3,bad e-mail,\"a,b\"\r\n");
+        assertThat(store().head("contract/rejected.csv").orElseThrow().size()).isEqualTo(bytes.length);
     }
 
     @Test
