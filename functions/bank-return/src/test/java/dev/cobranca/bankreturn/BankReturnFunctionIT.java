@@ -186,9 +186,9 @@ class BankReturnFunctionIT {
             assertThat(f.occurrences()).isEqualTo(2);
             assertThat(f.errors()).isZero();
         });
-        assertThat(sql.string("select string_agg(debt_id || '=' || bank_status, ',' order by debt_id) from charges "
+        assertThat(db.sql().string("select string_agg(debt_id || '=' || bank_status, ',' order by debt_id) from charges "
                 + "where debt_id in ('confirmed', 'paid')")).isEqualTo("confirmed=CONFIRMED,paid=SETTLED");
-        assertThat(sql.string("select paid_amount from charges where debt_id = 'paid'")).isEqualTo("100.00");
+        assertThat(db.sql().string("select paid_amount from charges where debt_id = 'paid'")).isEqualTo("100.00");
     }
 
     /**
@@ -199,7 +199,7 @@ class BankReturnFunctionIT {
      */
     @Test
     void shouldWriteOffConfirmedTitles_andStillRecordAPaymentAfterTheWriteOff() throws Exception {
-        sql.execute("update charges set bank_status = 'CONFIRMED' where debt_id in ('confirmed', 'paid')");
+        db.sql().execute("update charges set bank_status = 'CONFIRMED' where debt_id in ('confirmed', 'paid')");
         drop(retorno(4, List.of(occurrence(nossoNumero("confirmed"), "09", "0", List.of("10")),
                 occurrence(nossoNumero("paid"), "25", "0", List.of("09")))));
 
@@ -207,26 +207,26 @@ class BankReturnFunctionIT {
                 .satisfies(f -> assertThat(f.status()).isEqualTo("APPLIED"));
 
         // the bank status moves, the pipeline's does not (the debtor was e-mailed; the title is just no longer at the bank)
-        assertThat(sql.string("select string_agg(debt_id || '=' || status || '/' || bank_status, ',' order by debt_id) from charges "
+        assertThat(db.sql().string("select string_agg(debt_id || '=' || status || '/' || bank_status, ',' order by debt_id) from charges "
                 + "where debt_id in ('confirmed', 'paid')")).isEqualTo("confirmed=EMAILED/WRITTEN_OFF,paid=EMAILED/WRITTEN_OFF");
         // each baixa is kept as the bank said it, with the reason's meaning
-        assertThat(sql.string("select string_agg(debt_id || ' ' || code || ' ' || name || ' ' || kind || ' ' || reasons[1], ',' "
+        assertThat(db.sql().string("select string_agg(debt_id || ' ' || code || ' ' || name || ' ' || kind || ' ' || reasons[1], ',' "
                 + "order by debt_id) from bank_events")).isEqualTo("confirmed 09 Baixa WRITTEN_OFF 10 "
                 + BancoDoBrasilOccurrences.reasonMeaning("09", "10") + ",paid 25 Protestado e baixado (baixa por ter sido protestado) "
                 + "WRITTEN_OFF 09 " + BancoDoBrasilOccurrences.reasonMeaning("25", "09"));
-        assertThat(sql.string("select bank_mismatch is null and not payment_mismatch from charges where debt_id = 'confirmed'")).isEqualTo("t");
+        assertThat(db.sql().string("select bank_mismatch is null and not payment_mismatch from charges where debt_id = 'confirmed'")).isEqualTo("t");
 
         // the debtor pays the written-off title anyway: the bank settles it in a later retorno
         drop(retorno(5, List.of(occurrence(nossoNumero("confirmed"), "06", "100.00", List.of("33")))));
         handler().handleRequest(event(), null);
 
-        assertThat(sql.string("select status || '/' || bank_status || ' ' || paid_amount || ' ' || paid_by || ' ' || credit_date "
+        assertThat(db.sql().string("select status || '/' || bank_status || ' ' || paid_amount || ' ' || paid_by || ' ' || credit_date "
                 + "from charges where debt_id = 'confirmed'")).isEqualTo("PAID/SETTLED 100.00 BANK 2026-12-03");
-        assertThat(sql.string("select bank_mismatch from charges where debt_id = 'confirmed'"))
+        assertThat(db.sql().string("select bank_mismatch from charges where debt_id = 'confirmed'"))
                 .isEqualTo("settled after the bank wrote the title off: 06 on 2026-12-02, 100.00");
-        assertThat(sql.string("select string_agg(code, ',' order by id) from bank_events where debt_id = 'confirmed'")).isEqualTo("09,06");
+        assertThat(db.sql().string("select string_agg(code, ',' order by id) from bank_events where debt_id = 'confirmed'")).isEqualTo("09,06");
         // the other written-off title stays so
-        assertThat(sql.string("select bank_status from charges where debt_id = 'paid'")).isEqualTo("WRITTEN_OFF");
+        assertThat(db.sql().string("select bank_status from charges where debt_id = 'paid'")).isEqualTo("WRITTEN_OFF");
     }
 
 
