@@ -9,10 +9,10 @@ import dev.cobranca.api.adapter.PostgresChargeQuery;
 import dev.cobranca.api.adapter.PostgresPaymentStore;
 import dev.cobranca.api.adapter.PostgresUploadStore;
 import dev.cobranca.api.adapter.S3UrlSigner;
-import dev.cobranca.emulators.S3Emulator;
 import dev.cobranca.emulators.TestDatabase;
 import dev.cobranca.postgres.DataSources;
 import dev.cobranca.postgres.DatabaseConfig;
+import dev.cobranca.testfixtures.EmulatedAws;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -45,10 +44,10 @@ class ApiIT {
 
     static final String BUCKET = "cobranca-it";
 
-    @TempDir
-    static Path s3Dir;
+    @RegisterExtension
+    static final EmulatedAws AWS = EmulatedAws.s3(BUCKET);
+
     static TestDatabase db;
-    static S3Emulator s3;
     static HikariDataSource pool;
     static S3Presigner presigner;
     static ApiHandler handler;
@@ -57,10 +56,8 @@ class ApiIT {
     @BeforeAll
     static void start() {
         db = TestDatabase.create();
-        s3 = S3Emulator.start(s3Dir);
-        s3.createBucket(BUCKET);
         pool = DataSources.create(new DatabaseConfig(db.jdbcUrl(), null, null, 4), "api-it");
-        presigner = s3.presigner();
+        presigner = AWS.s3().presigner();
         handler = handler(Duration.ofMinutes(15));
     }
 
@@ -74,14 +71,8 @@ class ApiIT {
                 pool.close();
             }
         } finally {
-            try {
-                if (s3 != null) {
-                    s3.close();
-                }
-            } finally {
-                if (db != null) {
-                    db.close();
-                }
+            if (db != null) {
+                db.close();
             }
         }
     }
@@ -120,7 +111,7 @@ class ApiIT {
     }
 
     static boolean stored(String key) {
-        return Files.exists(s3.objectPath(BUCKET, key));
+        return Files.exists(AWS.s3().objectPath(BUCKET, key));
     }
 
     // ---- POST /uploads and the presigned PUT
@@ -136,7 +127,7 @@ class ApiIT {
                 .isEqualTo("WAITING uploads/" + id + ".csv " + BUCKET + " debts.csv " + csv.getBytes(StandardCharsets.UTF_8).length);
 
         assertThat(put(r.text("uploadUrl"), "text/csv", csv.getBytes(StandardCharsets.UTF_8))).isEqualTo(200);
-        assertThat(Files.readString(s3.objectPath(BUCKET, "uploads/" + id + ".csv"))).isEqualTo(csv);
+        assertThat(Files.readString(AWS.s3().objectPath(BUCKET, "uploads/" + id + ".csv"))).isEqualTo(csv);
     }
 
     @Test
@@ -177,7 +168,7 @@ class ApiIT {
         TestData.charges(pool, upload, List.of(upload + "-4"), "EMAILED");
         TestData.charges(pool, upload, List.of(upload + "-5"), "FAILED");
         String reportKey = "reports/" + upload + "/rejected.csv";
-        s3.client().putObject(b -> b.bucket(BUCKET).key(reportKey).contentType("text/csv"), RequestBody.fromString("line,reason\n3,bad email\n"));
+        AWS.s3Client().putObject(b -> b.bucket(BUCKET).key(reportKey).contentType("text/csv"), RequestBody.fromString("line,reason\n3,bad email\n"));
         TestData.sql(pool, "update uploads set rows_total = 7, rows_accepted = 5, rows_rejected = 1, rows_duplicate = 1,"
                 + " import_started_at = now(), imported_at = now(), rejected_report_key = '" + reportKey + "' where id = '" + upload + "'");
 
@@ -244,7 +235,7 @@ class ApiIT {
         assertThat(before.json().path("invoiceUrl").isNull()).isTrue();
 
         byte[] pdf = "%PDF-1.7 boleto".getBytes(StandardCharsets.US_ASCII);
-        s3.client().putObject(b -> b.bucket(BUCKET).key("invoices/" + debtId + ".pdf").contentType("application/pdf"), RequestBody.fromBytes(pdf));
+        AWS.s3Client().putObject(b -> b.bucket(BUCKET).key("invoices/" + debtId + ".pdf").contentType("application/pdf"), RequestBody.fromBytes(pdf));
         TestData.sql(pool, "update charges set status = 'INVOICED', invoiced_at = now(), invoice_key = 'invoices/" + debtId + ".pdf',"
                 + " barcode = '" + "1".repeat(44) + "', digitable_line = '" + "2".repeat(47) + "' where debt_id = '" + debtId + "'");
 

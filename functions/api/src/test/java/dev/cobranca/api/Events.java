@@ -1,11 +1,7 @@
 package dev.cobranca.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.cobranca.testfixtures.LambdaEvents;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,21 +21,11 @@ final class Events {
     static final String SAMPLE_WEBHOOK_SECRET = "sample-webhook-secret-do-not-use";
     static final Instant SAMPLE_TIME = Instant.ofEpochSecond(1773342238);
 
-    private static final PojoSerializer<APIGatewayV2HTTPEvent> SERIALIZER =
-            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, Events.class.getClassLoader());
-
     private Events() {
     }
 
     static APIGatewayV2HTTPEvent load(String name) {
-        try (InputStream in = Events.class.getResourceAsStream("/events/api/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no event events/api/" + name);
-            }
-            return SERIALIZER.fromJson(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LambdaEvents.load("api/" + name, APIGatewayV2HTTPEvent.class);
     }
 
     /** A GET of {@code rawPath} (already percent-encoded) with the given query. */

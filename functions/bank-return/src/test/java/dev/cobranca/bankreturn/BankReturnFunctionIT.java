@@ -3,40 +3,29 @@ package dev.cobranca.bankreturn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.cobranca.core.bank.OccurrenceKind;
 import dev.cobranca.core.bank.ReturnFile;
 import dev.cobranca.core.bank.ReturnFileHeader;
 import dev.cobranca.core.bank.ReturnOccurrence;
 import dev.cobranca.core.bank.bb.BancoDoBrasilOccurrences;
 import dev.cobranca.core.bank.bb.BancoDoBrasilReturnWriter;
-import dev.cobranca.core.boleto.Beneficiary;
-import dev.cobranca.emulators.S3Emulator;
-import dev.cobranca.emulators.TestDatabase;
-import java.io.InputStream;
+import dev.cobranca.testfixtures.EmulatedAws;
+import dev.cobranca.testfixtures.FreshDatabase;
+import dev.cobranca.testfixtures.LambdaEvents;
+import dev.cobranca.testfixtures.SampleBeneficiary;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The bank-return function built from its environment on a real PostgreSQL and S3Proxy, fed events/bank-return
@@ -48,74 +37,42 @@ class BankReturnFunctionIT {
     private static final String BUCKET = "cobranca-123456789012-uploads"; // the sample event's bucket
     private static final String KEY = "returns/CBR0012345670000001.RET"; // the sample event's key
     private static final UUID UPLOAD = UUID.fromString("3f1c2a9e-7b4d-4e8a-9c61-2d5f0b7a8e14");
-    private static final Beneficiary BENEFICIARY = new Beneficiary("001", "1234", "56789", "1234567", "17",
-            "Cobrança Exemplo Ltda", "11222333000181");
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
-    private static final Map<String, String> SDK_PROPERTIES = new HashMap<>();
 
-    @TempDir
-    static Path s3Dir;
-    static S3Emulator s3;
-    static S3Client s3Client;
+    @RegisterExtension
+    static final EmulatedAws AWS = EmulatedAws.s3(BUCKET);
 
-    private TestDatabase db;
-
-    @BeforeAll
-    static void startEmulators() {
-        s3 = S3Emulator.start(s3Dir);
-        s3.createBucket(BUCKET);
-        s3Client = s3.client();
-        SDK_PROPERTIES.put("aws.region", s3.region());
-        SDK_PROPERTIES.put("aws.accessKeyId", s3.accessKey());
-        SDK_PROPERTIES.put("aws.secretAccessKey", s3.secretKey());
-        SDK_PROPERTIES.put("aws.endpointUrlS3", s3.endpoint().toString());
-        SDK_PROPERTIES.forEach(System::setProperty);
-    }
-
-    @AfterAll
-    static void stopEmulators() {
-        SDK_PROPERTIES.keySet().forEach(System::clearProperty);
-        s3.close();
-    }
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase();
 
     @BeforeEach
     void freshDatabase() throws SQLException {
-        db = TestDatabase.create();
-        execute("insert into uploads (id, bucket, object_key, status) values ('" + UPLOAD + "', '" + BUCKET
+        db.sql().execute("insert into uploads (id, bucket, object_key, status) values ('" + UPLOAD + "', '" + BUCKET
                 + "', 'uploads/x.csv', 'COMPLETED')");
         for (String id : List.of("confirmed", "rejected", "paid", "paid-by-webhook")) {
-            execute("""
+            db.sql().execute("""
                     insert into charges (debt_id, upload_id, name, government_id, email, amount, due_date, status,
                                          bank_status, boleto_due_date)
                     values ('%s', '%s', 'Maria da Silva', '11144477735', 'maria@example.com', 100.00, date '2026-12-20',
                             'EMAILED', 'SENT', date '2026-12-20')""".formatted(id, UPLOAD));
         }
-        execute("update charges set nosso_numero = '1234567' || lpad(seq::text, 10, '0')");
-        execute("update charges set status = 'PAID', paid_amount = 90.00, paid_by = 'webhook', paid_at = now() "
+        db.sql().execute("update charges set nosso_numero = '1234567' || lpad(seq::text, 10, '0')");
+        db.sql().execute("update charges set status = 'PAID', paid_amount = 90.00, paid_by = 'webhook', paid_at = now() "
                 + "where debt_id = 'paid-by-webhook'");
     }
 
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
-
     private BankReturnHandler handler() {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = AWS.env();
         env.put("DATABASE_URL", db.jdbcUrl());
-        env.put("BUCKET_NAME", BUCKET);
-        env.put("S3_FORCE_PATH_STYLE", "true");
         return new BankReturnHandler(env);
     }
 
-    private static S3Event event() throws Exception {
-        try (InputStream in = Files.newInputStream(Path.of("../../events/bank-return/s3-retorno-created.json"))) {
-            return LambdaEventSerializers.serializerFor(S3Event.class, BankReturnFunctionIT.class.getClassLoader()).fromJson(in);
-        }
+    private static S3Event event() {
+        return LambdaEvents.load("bank-return/s3-retorno-created.json", S3Event.class);
     }
 
     private String nossoNumero(String debtId) throws SQLException {
-        return query("select nosso_numero from charges where debt_id = '" + debtId + "'");
+        return db.sql().string("select nosso_numero from charges where debt_id = '" + debtId + "'");
     }
 
     private static ReturnOccurrence occurrence(String nossoNumero, String code, String paid, List<String> reasons) {
@@ -130,14 +87,14 @@ class BankReturnFunctionIT {
     private static String retorno(long nsa, List<ReturnOccurrence> occurrences) {
         StringWriter out = new StringWriter();
         ReturnFile file = new BancoDoBrasilReturnWriter().open(out,
-                new ReturnFileHeader(BENEFICIARY, "3", "X", "019", nsa, LocalDateTime.of(2026, 12, 2, 7, 30)));
+                new ReturnFileHeader(SampleBeneficiary.BENEFICIARY, "3", "X", "019", nsa, LocalDateTime.of(2026, 12, 2, 7, 30)));
         occurrences.forEach(file::add);
         file.finish();
         return out.toString();
     }
 
     private void drop(String content) {
-        s3Client.putObject(b -> b.bucket(BUCKET).key(KEY), RequestBody.fromString(content, StandardCharsets.ISO_8859_1));
+        AWS.s3Client().putObject(b -> b.bucket(BUCKET).key(KEY), RequestBody.fromString(content, StandardCharsets.ISO_8859_1));
     }
 
     @Test
@@ -158,21 +115,21 @@ class BankReturnFunctionIT {
             assertThat(f.occurrences()).isEqualTo(6);
             assertThat(f.unmatched()).isEqualTo(1);
         });
-        assertThat(query("select string_agg(debt_id || '=' || status || '/' || bank_status, ',' order by debt_id) from charges"))
+        assertThat(db.sql().string("select string_agg(debt_id || '=' || status || '/' || bank_status, ',' order by debt_id) from charges"))
                 .isEqualTo("confirmed=EMAILED/CONFIRMED,paid=PAID/SETTLED,paid-by-webhook=PAID/SETTLED,rejected=EMAILED/REJECTED");
-        assertThat(query("select paid_amount || ' ' || paid_by || ' ' || credit_date || ' ' || bank_tariff from charges where debt_id = 'paid'"))
+        assertThat(db.sql().string("select paid_amount || ' ' || paid_by || ' ' || credit_date || ' ' || bank_tariff from charges where debt_id = 'paid'"))
                 .isEqualTo("100.00 BANK 2026-12-03 1.50");
         // the rejection keeps the bank's reason with its meaning
-        assertThat(query("select bank_reasons from charges where debt_id = 'rejected'")).startsWith("03 Entrada rejeitada: 45 ");
-        assertThat(query("select reasons[1] from bank_events where code = '03'")).isEqualTo("45 " + BancoDoBrasilOccurrences.reasonMeaning("03", "45"));
+        assertThat(db.sql().string("select bank_reasons from charges where debt_id = 'rejected'")).startsWith("03 Entrada rejeitada: 45 ");
+        assertThat(db.sql().string("select reasons[1] from bank_events where code = '03'")).isEqualTo("45 " + BancoDoBrasilOccurrences.reasonMeaning("03", "45"));
         // the webhook said 90.00, the bank settled 100.00: flagged with both, the bank's amount kept
-        assertThat(query("select payment_mismatch || ' ' || bank_mismatch from charges where debt_id = 'paid-by-webhook'"))
+        assertThat(db.sql().string("select payment_mismatch || ' ' || bank_mismatch from charges where debt_id = 'paid-by-webhook'"))
                 .isEqualTo("true paid 90.00 by webhook, the bank settled 100.00");
         // the unknown nosso número is kept and listed, never dropped
-        assertThat(query("select count(*) from bank_events where debt_id is null and nosso_numero = '12345679999999999'")).isEqualTo("1");
-        assertThat(new String(s3Client.getObjectAsBytes(b -> b.bucket(BUCKET).key("reports/returns/CBR0012345670000001.RET.unmatched.csv"))
-                .asByteArray(), StandardCharsets.UTF_8)).contains("12345679999999999,06,");
-        String before = query("select string_agg(debt_id || bank_status || status || coalesce(paid_amount::text, '') "
+        assertThat(db.sql().string("select count(*) from bank_events where debt_id is null and nosso_numero = '12345679999999999'")).isEqualTo("1");
+        assertThat(new String(AWS.object("reports/returns/CBR0012345670000001.RET.unmatched.csv"),
+                StandardCharsets.UTF_8)).contains("12345679999999999,06,");
+        String before = db.sql().string("select string_agg(debt_id || bank_status || status || coalesce(paid_amount::text, '') "
                 + "|| coalesce(bank_updated_at::text, ''), ',' order by debt_id) from charges");
 
         // the same file again: skipped by its content hash
@@ -183,9 +140,9 @@ class BankReturnFunctionIT {
                 occurrence(nossoNumero("rejected"), "03", "0", List.of("45")))));
         assertThat(handler().handleRequest(event(), null).files()).singleElement().satisfies(f -> assertThat(f.duplicates()).isEqualTo(2));
 
-        assertThat(query("select string_agg(debt_id || bank_status || status || coalesce(paid_amount::text, '') "
+        assertThat(db.sql().string("select string_agg(debt_id || bank_status || status || coalesce(paid_amount::text, '') "
                 + "|| coalesce(bank_updated_at::text, ''), ',' order by debt_id) from charges")).isEqualTo(before);
-        assertThat(query("select count(*) from bank_events")).isEqualTo("6");
+        assertThat(db.sql().string("select count(*) from bank_events")).isEqualTo("6");
     }
 
     @Test
@@ -204,11 +161,11 @@ class BankReturnFunctionIT {
             assertThat(f.errors()).isPositive();
             assertThat(f.reportKey()).isEqualTo("reports/returns/CBR0012345670000001.RET.errors.csv");
         });
-        String report = new String(s3Client.getObjectAsBytes(b -> b.bucket(BUCKET).key("reports/returns/CBR0012345670000001.RET.errors.csv"))
-                .asByteArray(), StandardCharsets.UTF_8);
+        String report = new String(AWS.object("reports/returns/CBR0012345670000001.RET.errors.csv"),
+                StandardCharsets.UTF_8);
         assertThat(report).startsWith("line,reason\n").contains("\n4,");
-        assertThat(query("select bank_status from charges where debt_id = 'paid'")).isEqualTo("SETTLED");
-        assertThat(query("select status || ' ' || errors || ' ' || report_key from return_files"))
+        assertThat(db.sql().string("select bank_status from charges where debt_id = 'paid'")).isEqualTo("SETTLED");
+        assertThat(db.sql().string("select status || ' ' || errors || ' ' || report_key from return_files"))
                 .isEqualTo("PARTIAL " + result.files().getFirst().errors() + " reports/returns/CBR0012345670000001.RET.errors.csv");
     }
 
@@ -229,9 +186,9 @@ class BankReturnFunctionIT {
             assertThat(f.occurrences()).isEqualTo(2);
             assertThat(f.errors()).isZero();
         });
-        assertThat(query("select string_agg(debt_id || '=' || bank_status, ',' order by debt_id) from charges "
+        assertThat(db.sql().string("select string_agg(debt_id || '=' || bank_status, ',' order by debt_id) from charges "
                 + "where debt_id in ('confirmed', 'paid')")).isEqualTo("confirmed=CONFIRMED,paid=SETTLED");
-        assertThat(query("select paid_amount from charges where debt_id = 'paid'")).isEqualTo("100.00");
+        assertThat(db.sql().string("select paid_amount from charges where debt_id = 'paid'")).isEqualTo("100.00");
     }
 
     /**
@@ -242,7 +199,7 @@ class BankReturnFunctionIT {
      */
     @Test
     void shouldWriteOffConfirmedTitles_andStillRecordAPaymentAfterTheWriteOff() throws Exception {
-        execute("update charges set bank_status = 'CONFIRMED' where debt_id in ('confirmed', 'paid')");
+        db.sql().execute("update charges set bank_status = 'CONFIRMED' where debt_id in ('confirmed', 'paid')");
         drop(retorno(4, List.of(occurrence(nossoNumero("confirmed"), "09", "0", List.of("10")),
                 occurrence(nossoNumero("paid"), "25", "0", List.of("09")))));
 
@@ -250,38 +207,27 @@ class BankReturnFunctionIT {
                 .satisfies(f -> assertThat(f.status()).isEqualTo("APPLIED"));
 
         // the bank status moves, the pipeline's does not (the debtor was e-mailed; the title is just no longer at the bank)
-        assertThat(query("select string_agg(debt_id || '=' || status || '/' || bank_status, ',' order by debt_id) from charges "
+        assertThat(db.sql().string("select string_agg(debt_id || '=' || status || '/' || bank_status, ',' order by debt_id) from charges "
                 + "where debt_id in ('confirmed', 'paid')")).isEqualTo("confirmed=EMAILED/WRITTEN_OFF,paid=EMAILED/WRITTEN_OFF");
         // each baixa is kept as the bank said it, with the reason's meaning
-        assertThat(query("select string_agg(debt_id || ' ' || code || ' ' || name || ' ' || kind || ' ' || reasons[1], ',' "
+        assertThat(db.sql().string("select string_agg(debt_id || ' ' || code || ' ' || name || ' ' || kind || ' ' || reasons[1], ',' "
                 + "order by debt_id) from bank_events")).isEqualTo("confirmed 09 Baixa WRITTEN_OFF 10 "
                 + BancoDoBrasilOccurrences.reasonMeaning("09", "10") + ",paid 25 Protestado e baixado (baixa por ter sido protestado) "
                 + "WRITTEN_OFF 09 " + BancoDoBrasilOccurrences.reasonMeaning("25", "09"));
-        assertThat(query("select bank_mismatch is null and not payment_mismatch from charges where debt_id = 'confirmed'")).isEqualTo("t");
+        assertThat(db.sql().string("select bank_mismatch is null and not payment_mismatch from charges where debt_id = 'confirmed'")).isEqualTo("t");
 
         // the debtor pays the written-off title anyway: the bank settles it in a later retorno
         drop(retorno(5, List.of(occurrence(nossoNumero("confirmed"), "06", "100.00", List.of("33")))));
         handler().handleRequest(event(), null);
 
-        assertThat(query("select status || '/' || bank_status || ' ' || paid_amount || ' ' || paid_by || ' ' || credit_date "
+        assertThat(db.sql().string("select status || '/' || bank_status || ' ' || paid_amount || ' ' || paid_by || ' ' || credit_date "
                 + "from charges where debt_id = 'confirmed'")).isEqualTo("PAID/SETTLED 100.00 BANK 2026-12-03");
-        assertThat(query("select bank_mismatch from charges where debt_id = 'confirmed'"))
+        assertThat(db.sql().string("select bank_mismatch from charges where debt_id = 'confirmed'"))
                 .isEqualTo("settled after the bank wrote the title off: 06 on 2026-12-02, 100.00");
-        assertThat(query("select string_agg(code, ',' order by id) from bank_events where debt_id = 'confirmed'")).isEqualTo("09,06");
+        assertThat(db.sql().string("select string_agg(code, ',' order by id) from bank_events where debt_id = 'confirmed'")).isEqualTo("09,06");
         // the other written-off title stays so
-        assertThat(query("select bank_status from charges where debt_id = 'paid'")).isEqualTo("WRITTEN_OFF");
+        assertThat(db.sql().string("select bank_status from charges where debt_id = 'paid'")).isEqualTo("WRITTEN_OFF");
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private String query(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
 
 }

@@ -3,16 +3,12 @@ package dev.cobranca.csvimport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.cobranca.core.upload.UploadStatus;
 import dev.cobranca.emulators.S3Emulator;
 import dev.cobranca.emulators.SqsEmulator;
 import dev.cobranca.emulators.TestDatabase;
-import java.io.InputStream;
+import dev.cobranca.testfixtures.LambdaEvents;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +20,6 @@ import org.junit.jupiter.api.Test;
 /** The handler fed the sample events in events/csv-import, read through Lambda's own serialization. */
 class CsvImportHandlerIT {
 
-    private static final Path EVENTS = Path.of("../../events/csv-import");
     private static final String CSV = """
             name,governmentId,email,debtAmount,debtDueDate,debtId
             John Doe,11111111111,johndoe@kanastra.com.br,1000000.00,2022-10-12,1adb6ccf-045e-4fb8-b6d3-4d8fdde36fca
@@ -61,12 +56,8 @@ class CsvImportHandlerIT {
         fx.close();
     }
 
-    private static S3Event event(String file) throws Exception {
-        PojoSerializer<S3Event> serializer = LambdaEventSerializers.serializerFor(S3Event.class,
-                CsvImportHandlerIT.class.getClassLoader());
-        try (InputStream in = Files.newInputStream(EVENTS.resolve(file))) {
-            return serializer.fromJson(in);
-        }
+    private static S3Event event(String file) {
+        return LambdaEvents.load("csv-import/" + file, S3Event.class);
     }
 
     private CsvImportHandler handler() {

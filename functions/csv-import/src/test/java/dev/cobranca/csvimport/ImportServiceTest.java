@@ -7,6 +7,8 @@ import dev.cobranca.core.importing.DebtValidator;
 import dev.cobranca.core.message.InvoiceRequested;
 import dev.cobranca.core.message.MessageCodec;
 import dev.cobranca.core.upload.UploadStatus;
+import dev.cobranca.testfixtures.InMemoryMessagePublisher;
+import dev.cobranca.testfixtures.InMemoryObjectStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -54,7 +56,7 @@ class ImportServiceTest {
         assertThat(tables.charges).containsOnlyKeys("d-1", "d-2", "d-3");
         assertThat(invoiced()).containsExactlyInAnyOrder("d-1", "d-2", "d-3");
         assertThat(tables.outbox).isEmpty();
-        assertThat(new String(objects.objects.get("reports/" + UPLOAD + "/rejected.csv"), StandardCharsets.UTF_8))
+        assertThat(new String(objects.content("reports/" + UPLOAD + "/rejected.csv"), StandardCharsets.UTF_8))
                 .isEqualTo("line,reason,row\r\n"
                         + "3,governmentId must hold only digits (and . - /),\"Bia,12A4,b@x.com,1,2022-10-12,d-9\"\r\n"
                         + "7,debtAmount must be greater than 0,\"'=Evil,1234,e@x.com,0,2022-10-12,d-5\"\r\n");
@@ -75,7 +77,7 @@ class ImportServiceTest {
         assertThat(result.status()).isEqualTo(UploadStatus.FAILED);
         assertThat(tables.upload(KEY).status).isEqualTo(UploadStatus.FAILED);
         assertThat(tables.upload(KEY).error).startsWith("the import ran out of memory (heap of ");
-        assertThat(queue.bodies).isEmpty();
+        assertThat(queue.bodies()).isEmpty();
     }
 
     @Test
@@ -86,7 +88,7 @@ class ImportServiceTest {
 
         assertThat(result.status()).isEqualTo(UploadStatus.FAILED);
         assertThat(result.error()).contains("governmentId, debtAmount, debtDueDate, debtId");
-        assertThat(queue.bodies).isEmpty();
+        assertThat(queue.bodies()).isEmpty();
     }
 
     @Test
@@ -97,20 +99,20 @@ class ImportServiceTest {
 
         assertThat(result.status()).isEqualTo(UploadStatus.FAILED);
         assertThat(result.error()).contains(KEY).contains("does not exist");
-        assertThat(queue.bodies).isEmpty();
+        assertThat(queue.bodies()).isEmpty();
     }
 
     @Test
     void shouldEnqueueNothing_whenSameFileComesUnderAnotherKey() {
         String csv = HEADER + "Ana,1234,a@x.com,1,2022-10-12,d-1\nBia,1234,b@x.com,1,2022-10-12,d-2\n";
         service(ImportProgress.NONE).importObject(put(KEY, csv));
-        queue.bodies.clear();
+        queue.clear();
 
         ImportResult again = service(ImportProgress.NONE).importObject(put("uploads/copy of it.csv", csv));
 
         assertThat(again.uploadId()).isNotEqualTo(UPLOAD);
         assertThat(again.rows()).isEqualTo(new ImportCounts(2, 0, 2, 0, 2));
-        assertThat(queue.bodies).isEmpty();
+        assertThat(queue.bodies()).isEmpty();
     }
 
     @Test
@@ -121,7 +123,7 @@ class ImportServiceTest {
         ImportResult second = service(ImportProgress.NONE).importObject(object);
 
         assertThat(second).isEqualTo(first);
-        assertThat(queue.bodies).hasSize(1);
+        assertThat(queue.bodies()).hasSize(1);
     }
 
     @Test
@@ -178,7 +180,7 @@ class ImportServiceTest {
     }
 
     private List<String> invoiced() {
-        return queue.bodies.stream().map(b -> MessageCodec.decode(b, InvoiceRequested.class))
+        return queue.bodies().stream().map(b -> MessageCodec.decode(b, InvoiceRequested.class))
                 .peek(m -> assertThat(m.uploadId()).isNotNull())
                 .flatMap(m -> m.debtIds().stream()).toList();
     }

@@ -14,38 +14,33 @@ import dev.cobranca.email.adapter.SmtpMailer;
 import dev.cobranca.emulators.SmtpEmulator;
 import dev.cobranca.emulators.SmtpWithoutUtf8;
 import dev.cobranca.emulators.SqsEmulator;
-import dev.cobranca.emulators.TestDatabase;
+import dev.cobranca.emulators.SqsEventSource;
+import dev.cobranca.testfixtures.FreshDatabase;
+import dev.cobranca.testfixtures.InMemoryObjectStore;
+import dev.cobranca.testfixtures.LambdaEvents;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The e-mail function as SES really behaves, end to end over the protocols: PostgreSQL, SMTP (GreenMail answering
- * like SES at the end of DATA) and SQS (ElasticMQ with the template's redrive: maxReceiveCount 10), the poller
- * doing what Lambda's event-source mapping does.
+ * like SES at the end of DATA) and SQS (ElasticMQ with the template's redrive: maxReceiveCount 10), the handler
+ * driven by the local runner's SQS event source, one poll at a time, as Lambda's event-source mapping drives it.
  */
 class EmailBackoffIT {
 
@@ -54,11 +49,13 @@ class EmailBackoffIT {
     /** Seconds, shortened from 30 / 900 so the test waits a few seconds, not an hour. */
     private static final RedeliveryDelays DELAYS = new RedeliveryDelays(1, 2);
 
-    private TestDatabase db;
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase();
     private SmtpEmulator smtp;
     private SqsEmulator sqs;
     private String queueUrl;
     private String deadLetterUrl;
+    private String queueArn;
     private EmailHandler handler;
     private InMemoryObjectStore boletos;
     private final ByteArrayOutputStream metricLines = new ByteArrayOutputStream();
@@ -67,17 +64,17 @@ class EmailBackoffIT {
 
     @BeforeEach
     void start() throws SQLException {
-        db = TestDatabase.create();
         smtp = SmtpEmulator.start();
         sqs = SqsEmulator.start();
         deadLetterUrl = sqs.createQueue("email-dlq");
         queueUrl = sqs.createQueue("email", Map.of("VisibilityTimeout", "720",
                 "RedrivePolicy", sqs.redrivePolicy(deadLetterUrl, MAX_RECEIVE_COUNT)));
+        queueArn = sqs.queueArn(queueUrl);
 
         boletos = new InMemoryObjectStore();
-        execute("insert into uploads (id, bucket, object_key, status) values ('" + uploadId + "', 'b', 'uploads/x.csv', 'IMPORTED')");
+        db.sql().execute("insert into uploads (id, bucket, object_key, status) values ('" + uploadId + "', 'b', 'uploads/x.csv', 'IMPORTED')");
         for (String id : debtIds) {
-            execute("""
+            db.sql().execute("""
                     insert into charges (debt_id, upload_id, name, government_id, email, amount, due_date, status,
                                          barcode, digitable_line, invoice_key)
                     values ('%s', '%s', 'Maria da Silva', '11111111111', '%s@example.com', 10.50, date '2026-12-01',
@@ -97,7 +94,6 @@ class EmailBackoffIT {
     void stop() {
         sqs.close();
         smtp.close();
-        db.close();
     }
 
     @Test
@@ -121,7 +117,7 @@ class EmailBackoffIT {
         // The back-off was honoured: 1 s, then 2 s (capped) between throttled deliveries, not at once.
         assertThat(deliveries.get(1) - deliveries.get(0)).isGreaterThanOrEqualTo(900);
         assertThat(deliveries.get(2) - deliveries.get(1)).isGreaterThanOrEqualTo(1900);
-        assertThat(query("select count(*) from mail_alerts where kind = 'THROTTLED' and resolved_at is not null"))
+        assertThat(db.sql().string("select count(*) from mail_alerts where kind = 'THROTTLED' and resolved_at is not null"))
                 .as("the throttling alert was raised, then cleared when e-mails went through").isEqualTo("1");
         assertThat(metricLines.toString(StandardCharsets.UTF_8)).contains("\"EmailThrottled\":1");
     }
@@ -135,8 +131,8 @@ class EmailBackoffIT {
 
         assertThat(status("FAILED")).as("no charge FAILED for our account's problem").isZero();
         assertThat(status("INVOICED")).isEqualTo(15);
-        assertThat(query("select count(*) from charges where email_claim_token is not null")).as("claims given back").isEqualTo("0");
-        assertThat(query("select kind || ': ' || message from mail_alerts where resolved_at is null"))
+        assertThat(db.sql().string("select count(*) from charges where email_claim_token is not null")).as("claims given back").isEqualTo("0");
+        assertThat(db.sql().string("select kind || ': ' || message from mail_alerts where resolved_at is null"))
                 .startsWith("SENDING_BLOCKED: 554 Message rejected: Email address is not verified")
                 .doesNotContain(FROM);
         assertThat(metricLines.toString(StandardCharsets.UTF_8)).contains("\"EmailSendingBlocked\":1");
@@ -150,7 +146,7 @@ class EmailBackoffIT {
         }
 
         assertThat(emailedDebtIds()).hasSize(15).containsOnlyOnceElementsOf(debtIds);
-        assertThat(query("select count(*) from mail_alerts where resolved_at is null")).isEqualTo("0");
+        assertThat(db.sql().string("select count(*) from mail_alerts where resolved_at is null")).isEqualTo("0");
         assertThat(sqs.approximateMessages(deadLetterUrl)).isZero();
     }
 
@@ -165,8 +161,8 @@ class EmailBackoffIT {
 
     @Test
     void shouldFailOnlyTheNonAsciiMailbox_sayingWhy_whenTheServerOffersNoSmtpUtf8_asAmazonSes() throws Exception {
-        execute("update charges set email = 'joão@example.com.br' where debt_id = 'debt-07'");
-        execute("update charges set email = 'maria@ação.com.br' where debt_id = 'debt-08'");
+        db.sql().execute("update charges set email = 'joão@example.com.br' where debt_id = 'debt-07'");
+        db.sql().execute("update charges set email = 'maria@ação.com.br' where debt_id = 'debt-08'");
         try (SmtpWithoutUtf8 ses = SmtpWithoutUtf8.start(smtp)) {
             handler = handler(ses.host(), ses.port());
             for (int polls = 0; status("INVOICED") > 0 && polls < 5; polls++) {
@@ -175,58 +171,27 @@ class EmailBackoffIT {
         }
 
         assertThat(status("EMAILED")).isEqualTo(14);
-        assertThat(query("select status || ': ' || last_error from charges where debt_id = 'debt-07'"))
+        assertThat(db.sql().string("select status || ': ' || last_error from charges where debt_id = 'debt-07'"))
                 .isEqualTo("FAILED: e-mail refused for j***@example.com.br: " + SmtpMailer.NEEDS_SMTPUTF8)
                 .doesNotContain("joão");
-        assertThat(query("select status from charges where debt_id = 'debt-08'")).as("Unicode domain sent as Punycode")
+        assertThat(db.sql().string("select status from charges where debt_id = 'debt-08'")).as("Unicode domain sent as Punycode")
                 .isEqualTo("EMAILED");
-        assertThat(query("select count(*) from charges where debt_id = 'debt-07' and amount = 10.50 and barcode is not null"))
+        assertThat(db.sql().string("select count(*) from charges where debt_id = 'debt-07' and amount = 10.50 and barcode is not null"))
                 .as("the debt stays charged and invoiced").isEqualTo("1");
         assertThat(sqs.approximateMessages(deadLetterUrl)).isZero();
     }
 
-    /** One receive → invoke → delete-what-succeeded round, as Lambda's event-source mapping; returns the batch size. */
+    /**
+     * One receive → invoke → delete-what-succeeded round of the runner's SQS event source (batch size 10, partial
+     * batch responses, as template.yaml maps EmailQueue); returns the batch size.
+     */
     private int pollOnce() {
-        List<Message> messages = receive();
-        if (messages.isEmpty()) {
-            return 0;
-        }
-        SQSBatchResponse response = handler.handleRequest(event(messages), null);
-        Set<String> failed = response.getBatchItemFailures().stream()
-                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
-        SqsClient client = sqs.client();
-        for (Message m : messages) {
-            if (!failed.contains(m.messageId())) {
-                client.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-            }
-        }
-        return messages.size();
+        return new SqsEventSource(sqs.client(), queueUrl, queueArn, sqs.region(), "EmailFunction",
+                LambdaEvents.asJson(handler, SQSEvent.class, SQSBatchResponse.class), 10, true, 1).pollOnce();
     }
 
     private List<Message> receive() {
-        return sqs.client().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-    }
-
-    private SQSEvent event(List<Message> messages) {
-        String arn = sqs.client().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (Message m : messages) {
-            SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
-            r.setMessageId(m.messageId());
-            r.setReceiptHandle(m.receiptHandle());
-            r.setBody(m.body());
-            r.setEventSource("aws:sqs");
-            r.setEventSourceArn(arn);
-            Map<String, String> attributes = new HashMap<>();
-            m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
-            r.setAttributes(attributes);
-            records.add(r);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
+        return sqs.client().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
     }
 
     private List<String> emailedDebtIds() throws Exception {
@@ -238,19 +203,8 @@ class EmailBackoffIT {
     }
 
     private int status(String status) throws SQLException {
-        return Integer.parseInt(query("select count(*) from charges where status = '" + status + "'"));
+        return Integer.parseInt(db.sql().string("select count(*) from charges where status = '" + status + "'"));
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 
-    private String query(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 }

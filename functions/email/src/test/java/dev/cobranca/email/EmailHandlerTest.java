@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.cobranca.core.charge.ChargeStatus;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.cobranca.testfixtures.InMemoryObjectStore;
+import dev.cobranca.testfixtures.LambdaEvents;
 import java.time.Duration;
 import dev.cobranca.aws.MessageVisibility;
 import dev.cobranca.email.MailDeliveryException.Kind;
@@ -22,20 +19,16 @@ import org.junit.jupiter.api.Test;
 /** The handler fed the sample events in events/email, read through Lambda's own serialization. */
 class EmailHandlerTest {
 
-    private static final UUID UPLOAD = UUID.fromString("3f1c2a9e-7b4d-4e8a-9c61-2d5f0b7a8e14");
-    private static final List<String> DEBT_IDS = List.of("1adb6ccf-045e-4fb8-b6d3-4d8fdde36fca",
-            "d2a5e1f0-6c3b-4a7e-8f19-5b0c3d7e9a42", "8c7f3e21-94ab-4d6c-b0e5-1f2a3b4c5d6e",
-            "4e9b7d13-2c8a-4f5e-a6d1-9b3c7e0f2a58", "b61f0c9d-3e7a-4b28-9d4c-5a1e8f7b2c03");
+    private static final UUID UPLOAD = LambdaEvents.SAMPLE_UPLOAD_ID;
+    private static final List<String> DEBT_IDS = LambdaEvents.SAMPLE_DEBT_IDS;
 
     private final InMemoryChargeStore charges = new InMemoryChargeStore();
     private final InMemoryObjectStore objects = new InMemoryObjectStore();
     private final InMemoryMailer mailer = new InMemoryMailer();
     private final EmailHandler handler = new EmailHandler(new EmailService(charges, objects, mailer, Duration.ofMinutes(5)));
 
-    static SQSEvent event(String name) throws IOException {
-        try (InputStream in = Files.newInputStream(Path.of("../../events/email", name))) {
-            return LambdaEventSerializers.serializerFor(SQSEvent.class, EmailHandlerTest.class.getClassLoader()).fromJson(in);
-        }
+    static SQSEvent event(String name) {
+        return LambdaEvents.load("email/" + name, SQSEvent.class);
     }
 
     @BeforeEach
@@ -48,7 +41,7 @@ class EmailHandlerTest {
     }
 
     @Test
-    void shouldEmailEveryChargeOfTheBatch_overOneSession() throws IOException {
+    void shouldEmailEveryChargeOfTheBatch_overOneSession() {
         SQSBatchResponse response = handler.handleRequest(event("sqs-email-requested.json"), null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
@@ -59,7 +52,7 @@ class EmailHandlerTest {
     }
 
     @Test
-    void shouldReportOnlyThePoisonMessage() throws IOException {
+    void shouldReportOnlyThePoisonMessage() {
         SQSBatchResponse response = handler.handleRequest(event("sqs-email-requested-poison.json"), null);
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
@@ -68,7 +61,7 @@ class EmailHandlerTest {
     }
 
     @Test
-    void shouldReportTheMessageWithATransientFailure_andFinishTheOthers() throws IOException {
+    void shouldReportTheMessageWithATransientFailure_andFinishTheOthers() {
         mailer.refuse("devedor0@example.com", false, "421 4.4.2 connection dropped");
         mailer.refuse("devedor3@example.com", true, "550 5.1.1 mailbox unavailable");
 
@@ -82,7 +75,7 @@ class EmailHandlerTest {
     }
 
     @Test
-    void shouldHandBackTheRestOfTheBatch_withABackOff_whenTheServerThrottles() throws IOException {
+    void shouldHandBackTheRestOfTheBatch_withABackOff_whenTheServerThrottles() {
         List<MessageVisibility.Change> changes = new ArrayList<>();
         EmailHandler backingOff = new EmailHandler(new EmailService(charges, objects, mailer, Duration.ofMinutes(5)),
                 changes::addAll, RedeliveryDelays.DEFAULT);

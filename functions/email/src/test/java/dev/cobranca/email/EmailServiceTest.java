@@ -8,6 +8,7 @@ import dev.cobranca.core.message.EmailRequested;
 import dev.cobranca.core.message.MessageCodec;
 import dev.cobranca.core.port.ObjectStore;
 import dev.cobranca.email.MailDeliveryException.Kind;
+import dev.cobranca.testfixtures.InMemoryObjectStore;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -139,7 +140,7 @@ class EmailServiceTest {
     @Test
     void shouldFailTheMessage_whenTheBoletoCannotBeRead_andFreeTheClaims() {
         invoiced("a-1");
-        objects.objects.clear();
+        objects.clear();
 
         assertThatThrownBy(() -> handle("a-1")).hasMessageContaining("invoices/a-1.pdf");
 
@@ -159,7 +160,7 @@ class EmailServiceTest {
     @Test
     void shouldSendTheChargesBeforeAnUnreadableBoleto_andFreeTheOthers() {
         invoiced("a-1", "a-2", "a-3", "a-4");
-        objects.objects.remove("invoices/a-3.pdf");
+        objects.delete("invoices/a-3.pdf");
 
         assertThatThrownBy(() -> handle("a-1", "a-2", "a-3", "a-4")).hasMessageContaining("invoices/a-3.pdf");
 

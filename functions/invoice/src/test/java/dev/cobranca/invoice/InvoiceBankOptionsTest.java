@@ -9,6 +9,8 @@ import dev.cobranca.core.message.InvoiceRequested;
 import dev.cobranca.core.message.MessageCodec;
 import dev.cobranca.core.message.RemittanceRequested;
 import dev.cobranca.invoice.pdf.PdfBoxBoletoRenderer;
+import dev.cobranca.testfixtures.InMemoryMessagePublisher;
+import dev.cobranca.testfixtures.InMemoryObjectStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,10 +59,10 @@ class InvoiceBankOptionsTest {
         InvoiceService service = service(EmailAfter.INVOICED);
 
         service.handle(new InvoiceRequested(UPLOAD, List.of("a")));
-        assertThat(remittanceQueue.published).as("b still waits for its boleto").isEmpty();
+        assertThat(remittanceQueue.bodies()).as("b still waits for its boleto").isEmpty();
 
         service.handle(new InvoiceRequested(UPLOAD, List.of("b")));
-        assertThat(remittanceQueue.published).singleElement()
+        assertThat(remittanceQueue.bodies()).singleElement()
                 .satisfies(body -> assertThat(MessageCodec.decode(body, RemittanceRequested.class).uploadId()).isEqualTo(UPLOAD));
     }
 
@@ -71,6 +73,6 @@ class InvoiceBankOptionsTest {
         service(EmailAfter.BANK_CONFIRMED).handle(new InvoiceRequested(UPLOAD, List.of("a")));
 
         assertThat(charges.row("a").status()).isEqualTo(ChargeStatus.INVOICED);
-        assertThat(emailQueue.published).isEmpty();
+        assertThat(emailQueue.bodies()).isEmpty();
     }
 }

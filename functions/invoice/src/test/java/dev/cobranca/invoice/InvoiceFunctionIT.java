@@ -8,31 +8,22 @@ import dev.cobranca.core.boleto.DigitableLine;
 import dev.cobranca.core.message.EmailRequested;
 import dev.cobranca.core.message.InvoiceRequested;
 import dev.cobranca.core.message.MessageCodec;
-import dev.cobranca.emulators.S3Emulator;
-import dev.cobranca.emulators.SqsEmulator;
-import dev.cobranca.emulators.TestDatabase;
-import java.nio.file.Path;
+import dev.cobranca.testfixtures.EmulatedAws;
+import dev.cobranca.testfixtures.FreshDatabase;
+import dev.cobranca.testfixtures.LambdaEvents;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -42,72 +33,31 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class InvoiceFunctionIT {
 
     private static final String BUCKET = "cobranca-invoice-it";
-    private static final UUID UPLOAD = UUID.fromString("3f1c2a9e-7b4d-4e8a-9c61-2d5f0b7a8e14");
-    private static final List<String> EVENT_DEBT_IDS = List.of("1adb6ccf-045e-4fb8-b6d3-4d8fdde36fca",
-            "d2a5e1f0-6c3b-4a7e-8f19-5b0c3d7e9a42", "8c7f3e21-94ab-4d6c-b0e5-1f2a3b4c5d6e",
-            "4e9b7d13-2c8a-4f5e-a6d1-9b3c7e0f2a58", "b61f0c9d-3e7a-4b28-9d4c-5a1e8f7b2c03");
-    private static final Map<String, String> SDK_PROPERTIES = new HashMap<>();
+    private static final UUID UPLOAD = LambdaEvents.SAMPLE_UPLOAD_ID;
+    private static final List<String> EVENT_DEBT_IDS = LambdaEvents.SAMPLE_DEBT_IDS;
 
-    @TempDir
-    static Path s3Dir;
-    static S3Emulator s3;
-    static SqsEmulator sqsEmulator;
-    static S3Client s3Client;
-    static SqsClient sqs;
+    @RegisterExtension
+    static final EmulatedAws AWS = EmulatedAws.s3(BUCKET).withSqs();
 
-    private TestDatabase db;
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase();
     private String emailQueue;
-
-    @BeforeAll
-    static void startEmulators() {
-        s3 = S3Emulator.start(s3Dir);
-        s3.createBucket(BUCKET);
-        sqsEmulator = SqsEmulator.start();
-        s3Client = s3.client();
-        sqs = sqsEmulator.client();
-        SDK_PROPERTIES.put("aws.region", s3.region());
-        SDK_PROPERTIES.put("aws.accessKeyId", s3.accessKey());
-        SDK_PROPERTIES.put("aws.secretAccessKey", s3.secretKey());
-        SDK_PROPERTIES.put("aws.endpointUrlS3", s3.endpoint().toString());
-        SDK_PROPERTIES.put("aws.endpointUrlSqs", sqsEmulator.endpoint().toString());
-        SDK_PROPERTIES.forEach(System::setProperty);
-    }
-
-    @AfterAll
-    static void stopEmulators() {
-        SDK_PROPERTIES.keySet().forEach(System::clearProperty);
-        for (AutoCloseable emulator : new AutoCloseable[] {sqsEmulator, s3}) {
-            try {
-                if (emulator != null) {
-                    emulator.close();
-                }
-            } catch (Exception e) {
-                // keep stopping the others
-            }
-        }
-    }
 
     @BeforeEach
     void freshDatabaseAndQueue() throws SQLException {
-        db = TestDatabase.create();
-        emailQueue = sqsEmulator.createQueue("email-" + UUID.randomUUID().toString().substring(0, 8));
-        execute("insert into uploads (id, bucket, object_key, status) values ('" + UPLOAD + "', '" + BUCKET
+        emailQueue = AWS.sqs().createQueue("email-" + UUID.randomUUID().toString().substring(0, 8));
+        db.sql().execute("insert into uploads (id, bucket, object_key, status) values ('" + UPLOAD + "', '" + BUCKET
                 + "', 'uploads/x.csv', 'IMPORTED')");
         for (String id : EVENT_DEBT_IDS) {
             register(UPLOAD, id, "1000000.00", "2026-10-12");
         }
     }
 
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
-
     private InvoiceHandler handler(String bucket) {
         Map<String, String> env = Fixtures.env();
+        env.putAll(AWS.env());
         env.put("DATABASE_URL", db.jdbcUrl());
         env.put("BUCKET_NAME", bucket);
-        env.put("S3_FORCE_PATH_STYLE", "true");
         env.put("EMAIL_QUEUE_URL", emailQueue);
         return new InvoiceHandler(env);
     }
@@ -124,23 +74,11 @@ class InvoiceFunctionIT {
         }
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private String query(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
     private List<EmailRequested> emailRequests() {
         List<EmailRequested> all = new ArrayList<>();
         List<Message> batch;
         do {
-            batch = sqs.receiveMessage(b -> b.queueUrl(emailQueue).maxNumberOfMessages(10)).messages();
+            batch = AWS.sqsClient().receiveMessage(b -> b.queueUrl(emailQueue).maxNumberOfMessages(10)).messages();
             batch.forEach(m -> all.add(MessageCodec.decode(m.body(), EmailRequested.class)));
         } while (!batch.isEmpty());
         return all;
@@ -152,18 +90,18 @@ class InvoiceFunctionIT {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         for (String id : EVENT_DEBT_IDS) {
-            var head = s3Client.headObject(b -> b.bucket(BUCKET).key("invoices/" + id + ".pdf"));
+            var head = AWS.s3Client().headObject(b -> b.bucket(BUCKET).key("invoices/" + id + ".pdf"));
             assertThat(head.contentType()).isEqualTo("application/pdf");
-            assertThat(query("select status || ' ' || invoice_key from charges where debt_id = '" + id + "'"))
+            assertThat(db.sql().string("select status || ' ' || invoice_key from charges where debt_id = '" + id + "'"))
                     .isEqualTo("INVOICED invoices/" + id + ".pdf");
         }
         String id = EVENT_DEBT_IDS.getFirst();
-        String line = query("select digitable_line from charges where debt_id = '" + id + "'");
-        String barcode = query("select barcode from charges where debt_id = '" + id + "'");
-        String seq = query("select seq from charges where debt_id = '" + id + "'");
+        String line = db.sql().string("select digitable_line from charges where debt_id = '" + id + "'");
+        String barcode = db.sql().string("select barcode from charges where debt_id = '" + id + "'");
+        String seq = db.sql().string("select seq from charges where debt_id = '" + id + "'");
         assertThat(Barcode.fromDigitableLine(line).digits()).isEqualTo(barcode);
         assertThat(Barcode.fromDigitableLine(line).freeField()).isEqualTo("0000001234567" + "%010d".formatted(Long.parseLong(seq)) + "17");
-        byte[] pdf = s3Client.getObjectAsBytes(b -> b.bucket(BUCKET).key("invoices/" + id + ".pdf")).asByteArray();
+        byte[] pdf = AWS.object("invoices/" + id + ".pdf");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(document)).contains(DigitableLine.format(line));
         }
@@ -178,7 +116,7 @@ class InvoiceFunctionIT {
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("f0e1d2c3-b4a5-4968-8776-655443322110");
-        assertThat(query("select count(*) from charges where status = 'INVOICED'")).isEqualTo("3");
+        assertThat(db.sql().string("select count(*) from charges where status = 'INVOICED'")).isEqualTo("3");
     }
 
     @Test
@@ -186,14 +124,14 @@ class InvoiceFunctionIT {
         SQSBatchResponse response = handler("no-such-bucket").handleRequest(InvoiceHandlerTest.event("sqs-invoice-requested.json"), null);
 
         assertThat(response.getBatchItemFailures()).hasSize(2);
-        assertThat(query("select count(*) from charges where status = 'CREATED'")).isEqualTo("5");
+        assertThat(db.sql().string("select count(*) from charges where status = 'CREATED'")).isEqualTo("5");
         assertThat(emailRequests()).isEmpty();
     }
 
     @Test
     void shouldFailAChargeThatCannotMakeABoleto_andCompleteItsUpload() throws Exception {
         UUID upload = UUID.randomUUID();
-        execute("insert into uploads (id, bucket, object_key, status) values ('" + upload + "', '" + BUCKET
+        db.sql().execute("insert into uploads (id, bucket, object_key, status) values ('" + upload + "', '" + BUCKET
                 + "', 'uploads/y.csv', 'IMPORTED')");
         // above what a boleto's 10-digit amount field holds (an overdue date no longer stops a boleto: it moves)
         register(upload, "old-debt", "100000000.00", "1999-03-01");
@@ -205,9 +143,9 @@ class InvoiceFunctionIT {
         SQSBatchResponse response = handler(BUCKET).handleRequest(event, null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(query("select status from charges where debt_id = 'old-debt'")).isEqualTo("FAILED");
-        assertThat(query("select last_error from charges where debt_id = 'old-debt'")).contains("99,999,999.99");
-        assertThat(query("select status from uploads where id = '" + upload + "'")).isEqualTo("COMPLETED");
+        assertThat(db.sql().string("select status from charges where debt_id = 'old-debt'")).isEqualTo("FAILED");
+        assertThat(db.sql().string("select last_error from charges where debt_id = 'old-debt'")).contains("99,999,999.99");
+        assertThat(db.sql().string("select status from uploads where id = '" + upload + "'")).isEqualTo("COMPLETED");
         assertThat(emailRequests()).isEmpty();
     }
 }

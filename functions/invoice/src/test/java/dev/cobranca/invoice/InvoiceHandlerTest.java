@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.cobranca.core.charge.ChargeStatus;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.cobranca.testfixtures.InMemoryMessagePublisher;
+import dev.cobranca.testfixtures.InMemoryObjectStore;
+import dev.cobranca.testfixtures.LambdaEvents;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -21,10 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The handler fed the sample events in events/invoice, read through Lambda's own serialization. */
 class InvoiceHandlerTest {
 
-    private static final UUID UPLOAD = UUID.fromString("3f1c2a9e-7b4d-4e8a-9c61-2d5f0b7a8e14");
-    private static final List<String> DEBT_IDS = List.of("1adb6ccf-045e-4fb8-b6d3-4d8fdde36fca",
-            "d2a5e1f0-6c3b-4a7e-8f19-5b0c3d7e9a42", "8c7f3e21-94ab-4d6c-b0e5-1f2a3b4c5d6e",
-            "4e9b7d13-2c8a-4f5e-a6d1-9b3c7e0f2a58", "b61f0c9d-3e7a-4b28-9d4c-5a1e8f7b2c03");
+    private static final UUID UPLOAD = LambdaEvents.SAMPLE_UPLOAD_ID;
+    private static final List<String> DEBT_IDS = LambdaEvents.SAMPLE_DEBT_IDS;
 
     private final InMemoryChargeStore charges = new InMemoryChargeStore();
     private final InMemoryObjectStore objects = new InMemoryObjectStore();
@@ -32,10 +28,8 @@ class InvoiceHandlerTest {
     private final InvoiceHandler handler = new InvoiceHandler(new InvoiceService(charges, Fixtures.issuer(),
             new PdfBoxBoletoRenderer(), objects, emailQueue));
 
-    static SQSEvent event(String name) throws IOException {
-        try (InputStream in = Files.newInputStream(Path.of("../../events/invoice", name))) {
-            return LambdaEventSerializers.serializerFor(SQSEvent.class, InvoiceHandlerTest.class.getClassLoader()).fromJson(in);
-        }
+    static SQSEvent event(String name) {
+        return LambdaEvents.load("invoice/" + name, SQSEvent.class);
     }
 
     @BeforeEach
@@ -46,17 +40,17 @@ class InvoiceHandlerTest {
     }
 
     @Test
-    void shouldInvoiceEveryChargeOfTheBatch_andReportNoFailure() throws IOException {
+    void shouldInvoiceEveryChargeOfTheBatch_andReportNoFailure() {
         SQSBatchResponse response = handler.handleRequest(event("sqs-invoice-requested.json"), null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(DEBT_IDS).allSatisfy(id -> assertThat(charges.row(id).status()).isEqualTo(ChargeStatus.INVOICED));
-        assertThat(objects.objects).hasSize(5);
-        assertThat(emailQueue.published).hasSize(2);
+        assertThat(objects.keys()).hasSize(5);
+        assertThat(emailQueue.bodies()).hasSize(2);
     }
 
     @Test
-    void shouldReportOnlyThePoisonMessage_andInvoiceTheRest() throws IOException {
+    void shouldReportOnlyThePoisonMessage_andInvoiceTheRest() {
         SQSBatchResponse response = handler.handleRequest(event("sqs-invoice-requested-poison.json"), null);
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
@@ -66,8 +60,8 @@ class InvoiceHandlerTest {
     }
 
     @Test
-    void shouldReportAMessageWhosePdfCannotBeStored_andCompleteTheOther() throws IOException {
-        objects.failOn("invoices/b61f0c9d-3e7a-4b28-9d4c-5a1e8f7b2c03.pdf");
+    void shouldReportAMessageWhosePdfCannotBeStored_andCompleteTheOther() {
+        objects.failPutsTo("invoices/b61f0c9d-3e7a-4b28-9d4c-5a1e8f7b2c03.pdf");
 
         SQSBatchResponse response = handler.handleRequest(event("sqs-invoice-requested.json"), null);
 

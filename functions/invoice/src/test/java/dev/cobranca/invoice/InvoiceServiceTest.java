@@ -9,6 +9,8 @@ import dev.cobranca.core.message.EmailRequested;
 import dev.cobranca.core.message.InvoiceRequested;
 import dev.cobranca.core.message.MessageCodec;
 import dev.cobranca.invoice.pdf.PdfBoxBoletoRenderer;
+import dev.cobranca.testfixtures.InMemoryMessagePublisher;
+import dev.cobranca.testfixtures.InMemoryObjectStore;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -34,7 +36,7 @@ class InvoiceServiceTest {
     }
 
     private List<EmailRequested> emailMessages() {
-        return emailQueue.published.stream().map(b -> MessageCodec.decode(b, EmailRequested.class)).toList();
+        return emailQueue.messages(EmailRequested.class);
     }
 
     @Test
@@ -44,8 +46,7 @@ class InvoiceServiceTest {
         service.handle(MessageCodec.encode(new InvoiceRequested(UPLOAD, List.of("a-1", "a-2", "a-3"))));
 
         for (String id : List.of("a-1", "a-2", "a-3")) {
-            InMemoryObjectStore.Stored pdf = objects.objects.get("invoices/" + id + ".pdf");
-            assertThat(pdf).as(id).isNotNull();
+            InMemoryObjectStore.Stored pdf = objects.stored("invoices/" + id + ".pdf").orElseThrow();
             assertThat(pdf.contentType()).isEqualTo("application/pdf");
             assertThat(new String(pdf.content(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
             InMemoryChargeStore.Row row = charges.row(id);
@@ -83,7 +84,7 @@ class InvoiceServiceTest {
 
         service.handle(new InvoiceRequested(UPLOAD, List.of("new", "invoiced-before", "emailed", "paid", "failed", "unknown")));
 
-        assertThat(objects.objects).containsOnlyKeys("invoices/new.pdf");
+        assertThat(objects.keys()).containsExactlyInAnyOrder("invoices/new.pdf");
         assertThat(emailMessages()).containsExactly(new EmailRequested(UPLOAD, List.of("new", "invoiced-before")));
         assertThat(charges.row("emailed").status()).isEqualTo(ChargeStatus.EMAILED);
         assertThat(charges.row("failed").status()).isEqualTo(ChargeStatus.FAILED);
@@ -94,12 +95,12 @@ class InvoiceServiceTest {
         register("a-1", "a-2");
         InvoiceRequested request = new InvoiceRequested(UPLOAD, List.of("a-1", "a-2"));
         service.handle(request);
-        byte[] first = objects.objects.get("invoices/a-1.pdf").content();
-        objects.objects.clear();
+        byte[] first = objects.content("invoices/a-1.pdf");
+        objects.clear();
 
         service.handle(request);
 
-        assertThat(objects.objects).isEmpty();
+        assertThat(objects.keys()).isEmpty();
         assertThat(charges.row("a-1").status()).isEqualTo(ChargeStatus.INVOICED);
         assertThat(first).isNotEmpty();
     }
@@ -118,7 +119,7 @@ class InvoiceServiceTest {
         assertThat(charges.row("too-old").boletoDueDate).isAfter(LocalDate.of(2026, 1, 1));
         assertThat(charges.row("too-big").status()).isEqualTo(ChargeStatus.FAILED);
         assertThat(charges.row("too-big").lastError).contains("99,999,999.99");
-        assertThat(objects.objects).containsOnlyKeys("invoices/good.pdf", "invoices/too-old.pdf");
+        assertThat(objects.keys()).containsExactlyInAnyOrder("invoices/good.pdf", "invoices/too-old.pdf");
         assertThat(charges.completionChecks).contains(UPLOAD);
         assertThat(emailMessages()).containsExactly(new EmailRequested(UPLOAD, List.of("good", "too-old")));
     }
@@ -126,7 +127,7 @@ class InvoiceServiceTest {
     @Test
     void shouldFailTheMessage_whenAPdfCannotBeStored_afterKeepingWhatWasStored() {
         register("a-1", "a-2", "a-3");
-        objects.failOn("invoices/a-2.pdf");
+        objects.failPutsTo("invoices/a-2.pdf");
 
         assertThatThrownBy(() -> service.handle(new InvoiceRequested(UPLOAD, List.of("a-1", "a-2", "a-3"))))
                 .hasMessageContaining("invoices/a-2.pdf")
@@ -142,6 +143,6 @@ class InvoiceServiceTest {
     void shouldRefuseAMessageThatIsNotAnInvoiceRequested() {
         assertThatThrownBy(() -> service.handle("{\"uploadId\":\"" + UPLOAD + "\",\"debtIds\":[\"x"))
                 .isInstanceOf(MessageCodec.MalformedMessageException.class);
-        assertThat(emailQueue.published).isEmpty();
+        assertThat(emailQueue.bodies()).isEmpty();
     }
 }

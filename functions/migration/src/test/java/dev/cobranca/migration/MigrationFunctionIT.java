@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.cobranca.emulators.TestDatabase;
+import dev.cobranca.testfixtures.LambdaEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -140,13 +140,10 @@ class MigrationFunctionIT {
         return new MigrationHandler(java.util.Map.of("DATABASE_URL", database.jdbcUrl()));
     }
 
-    private CloudFormationCustomResourceEvent event(String name) throws IOException {
-        try (InputStream in = Files.newInputStream(Path.of("../../events/migration", name))) {
-            CloudFormationCustomResourceEvent event = LambdaEventSerializers
-                    .serializerFor(CloudFormationCustomResourceEvent.class, getClass().getClassLoader()).fromJson(in);
-            event.setResponseUrl("http://127.0.0.1:" + cloudFormation.getAddress().getPort() + "/response?X-Amz-Signature=abc");
-            return event;
-        }
+    private CloudFormationCustomResourceEvent event(String name) {
+        CloudFormationCustomResourceEvent event = LambdaEvents.load("migration/" + name, CloudFormationCustomResourceEvent.class);
+        event.setResponseUrl("http://127.0.0.1:" + cloudFormation.getAddress().getPort() + "/response?X-Amz-Signature=abc");
+        return event;
     }
 
     private JsonNode onlyAnswer() {

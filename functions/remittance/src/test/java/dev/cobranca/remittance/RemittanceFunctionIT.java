@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.cobranca.core.bank.CnabLineError;
 import dev.cobranca.core.bank.RemittanceEntry;
 import dev.cobranca.core.bank.RemittanceFileHeader;
 import dev.cobranca.core.bank.RemittanceListener;
 import dev.cobranca.core.bank.bb.BancoDoBrasilRemittanceReader;
-import dev.cobranca.emulators.S3Emulator;
-import dev.cobranca.emulators.TestDatabase;
 import dev.cobranca.remittance.adapter.PostgresRemittanceStore;
+import dev.cobranca.testfixtures.EmulatedAws;
+import dev.cobranca.testfixtures.FreshDatabase;
+import dev.cobranca.testfixtures.LambdaEvents;
+import dev.cobranca.testfixtures.SampleBeneficiary;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,17 +22,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3.S3Client;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The remittance function built from its environment on a real PostgreSQL and S3Proxy, fed events/remittance through
@@ -44,65 +37,30 @@ class RemittanceFunctionIT {
 
     private static final String BUCKET = "cobranca-remittance-it";
     private static final UUID UPLOAD = UUID.fromString("3f1c2a9e-7b4d-4e8a-9c61-2d5f0b7a8e14");
-    private static final Map<String, String> SDK_PROPERTIES = new HashMap<>();
 
-    @TempDir
-    static Path s3Dir;
-    static S3Emulator s3;
-    static S3Client s3Client;
+    @RegisterExtension
+    static final EmulatedAws AWS = EmulatedAws.s3(BUCKET);
 
-    private TestDatabase db;
-
-    @BeforeAll
-    static void startEmulators() {
-        s3 = S3Emulator.start(s3Dir);
-        s3.createBucket(BUCKET);
-        s3Client = s3.client();
-        SDK_PROPERTIES.put("aws.region", s3.region());
-        SDK_PROPERTIES.put("aws.accessKeyId", s3.accessKey());
-        SDK_PROPERTIES.put("aws.secretAccessKey", s3.secretKey());
-        SDK_PROPERTIES.put("aws.endpointUrlS3", s3.endpoint().toString());
-        SDK_PROPERTIES.forEach(System::setProperty);
-    }
-
-    @AfterAll
-    static void stopEmulators() {
-        SDK_PROPERTIES.keySet().forEach(System::clearProperty);
-        s3.close();
-    }
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase();
 
     @BeforeEach
     void freshDatabase() throws SQLException {
-        db = TestDatabase.create();
-        execute("insert into uploads (id, bucket, object_key, status) values ('" + UPLOAD + "', '" + BUCKET
+        db.sql().execute("insert into uploads (id, bucket, object_key, status) values ('" + UPLOAD + "', '" + BUCKET
                 + "', 'uploads/x.csv', 'IMPORTED')");
     }
 
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
-
     static Map<String, String> env(String jdbcUrl) {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = AWS.env();
         env.put("DATABASE_URL", jdbcUrl);
-        env.put("BUCKET_NAME", BUCKET);
-        env.put("S3_FORCE_PATH_STYLE", "true");
-        env.put("BOLETO_AGENCY", "1234");
-        env.put("BOLETO_ACCOUNT", "56789");
-        env.put("BOLETO_CONVENIO", "1234567");
-        env.put("BOLETO_WALLET", "17");
-        env.put("BENEFICIARY_NAME", "Cobrança Exemplo Ltda");
-        env.put("BENEFICIARY_CNPJ", "11222333000181");
+        env.putAll(SampleBeneficiary.env());
         env.put("BANK_FINE_PERCENT", "2.00");
         env.put("BANK_INTEREST_MONTHLY_PERCENT", "1.00");
         return env;
     }
 
-    private static SQSEvent event() throws Exception {
-        try (InputStream in = Files.newInputStream(Path.of("../../events/remittance/sqs-remittance-requested.json"))) {
-            return LambdaEventSerializers.serializerFor(SQSEvent.class, RemittanceFunctionIT.class.getClassLoader()).fromJson(in);
-        }
+    private static SQSEvent event() {
+        return LambdaEvents.load("remittance/sqs-remittance-requested.json", SQSEvent.class);
     }
 
     /** An invoiced charge with its boleto: nosso número = convênio + 10-digit seq, as the invoice function sets it. */
@@ -119,7 +77,7 @@ class RemittanceFunctionIT {
             ps.setString(5, status);
             ps.executeUpdate();
         }
-        execute("update charges set nosso_numero = '1234567' || lpad(seq::text, 10, '0') where debt_id = '" + debtId + "'");
+        db.sql().execute("update charges set nosso_numero = '1234567' || lpad(seq::text, 10, '0') where debt_id = '" + debtId + "'");
     }
 
     private record Read(RemittanceFileHeader header, List<RemittanceEntry> entries, List<CnabLineError> errors) {
@@ -159,10 +117,6 @@ class RemittanceFunctionIT {
         return keys;
     }
 
-    private byte[] object(String key) {
-        return s3Client.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray();
-    }
-
     @Test
     void shouldSendEachInvoicedTitleOnce_inARemessaWhoseRecordsAreCnab240() throws Exception {
         invoiced("debt-1", "100.00", "11144477735", "INVOICED");
@@ -175,7 +129,7 @@ class RemittanceFunctionIT {
         assertThat(response.getBatchItemFailures()).isEmpty();
         List<String> keys = remittanceKeys();
         assertThat(keys).singleElement().asString().matches("remittances/\\d{4}-\\d{2}-\\d{2}/000001\\.rem");
-        byte[] file = object(keys.getFirst());
+        byte[] file = AWS.object(keys.getFirst());
         // CNAB 240: every record 240 characters and CRLF; upper-case ASCII
         String text = new String(file, java.nio.charset.StandardCharsets.ISO_8859_1);
         for (String record : text.split("\r\n")) {
@@ -190,22 +144,22 @@ class RemittanceFunctionIT {
                 .containsExactly("100.00", "250.50");
         assertThat(read.entries()).extracting(RemittanceEntry::dueDate).allMatch(d -> d.toString().equals("2026-12-20"));
         assertThat(read.entries()).extracting(RemittanceEntry::payerDocumentType).containsExactly(1, 2);
-        assertThat(query("select string_agg(debt_id || '=' || bank_status, ',' order by debt_id) from charges"))
+        assertThat(db.sql().string("select string_agg(debt_id || '=' || bank_status, ',' order by debt_id) from charges"))
                 .isEqualTo("debt-1=SENT,debt-2=SENT,debt-3=NOT_SENT");
-        assertThat(query("select status || ' ' || title_count || ' ' || total_amount from remittances")).isEqualTo("WRITTEN 2 350.50");
+        assertThat(db.sql().string("select status || ' ' || title_count || ' ' || total_amount from remittances")).isEqualTo("WRITTEN 2 350.50");
 
         // a second run (the schedule) finds nothing new: no second file, no title twice
         handler.handleRequest(event(), null);
         assertThat(remittanceKeys()).hasSize(1);
 
         // the next invoiced title goes in the next file, with the next NSA
-        execute("update charges set status = 'INVOICED' where debt_id = 'debt-3'");
+        db.sql().execute("update charges set status = 'INVOICED' where debt_id = 'debt-3'");
         handler.handleRequest(event(), null);
         assertThat(remittanceKeys()).hasSize(2);
-        Read second = read(object(remittanceKeys().get(1)));
+        Read second = read(AWS.object(remittanceKeys().get(1)));
         assertThat(second.header().nsa()).isEqualTo(2);
         assertThat(second.entries()).extracting(RemittanceEntry::nossoNumero)
-                .containsExactly(query("select nosso_numero from charges where debt_id = 'debt-3'"));
+                .containsExactly(db.sql().string("select nosso_numero from charges where debt_id = 'debt-3'"));
     }
 
     @Test
@@ -216,15 +170,15 @@ class RemittanceFunctionIT {
         var store = new PostgresRemittanceStore(db.dataSource());
         var claimed = store.claim("1234567", 100, LocalDateTime.of(2026, 12, 1, 10, 0, 0), RemittanceService::key);
         assertThat(claimed).isPresent();
-        assertThat(s3Client.listObjectsV2(b -> b.bucket(BUCKET).prefix("remittances/")).contents()).isEmpty();
+        assertThat(AWS.s3Client().listObjectsV2(b -> b.bucket(BUCKET).prefix("remittances/")).contents()).isEmpty();
         invoiced("debt-3", "300.00", "11144477735", "INVOICED");
 
         new RemittanceHandler(env(db.jdbcUrl())).handleRequest(event(), null);
 
         // the crashed remessa is written under its own NSA and key, with its own titles; the new title goes in the next
         assertThat(remittanceKeys()).containsExactly("remittances/2026-12-01/000001.rem", remittanceKeys().get(1));
-        Read first = read(object("remittances/2026-12-01/000001.rem"));
-        Read second = read(object(remittanceKeys().get(1)));
+        Read first = read(AWS.object("remittances/2026-12-01/000001.rem"));
+        Read second = read(AWS.object(remittanceKeys().get(1)));
         assertThat(first.header().generatedAt()).isEqualTo(LocalDateTime.of(2026, 12, 1, 10, 0, 0));
         assertThat(first.entries()).hasSize(2);
         assertThat(second.entries()).hasSize(1);
@@ -232,13 +186,13 @@ class RemittanceFunctionIT {
         first.entries().forEach(e -> all.add(e.nossoNumero()));
         second.entries().forEach(e -> all.add(e.nossoNumero()));
         assertThat(all).doesNotHaveDuplicates().hasSize(3);
-        assertThat(query("select string_agg(status, ',' order by nsa) from remittances")).isEqualTo("WRITTEN,WRITTEN");
+        assertThat(db.sql().string("select string_agg(status, ',' order by nsa) from remittances")).isEqualTo("WRITTEN,WRITTEN");
 
         // writing it again gives the same bytes: the file is a function of the remessa's row and its charges
-        byte[] before = object("remittances/2026-12-01/000001.rem");
-        execute("update remittances set status = 'BUILDING' where nsa = 1");
+        byte[] before = AWS.object("remittances/2026-12-01/000001.rem");
+        db.sql().execute("update remittances set status = 'BUILDING' where nsa = 1");
         new RemittanceHandler(env(db.jdbcUrl())).handleRequest(event(), null);
-        assertThat(object("remittances/2026-12-01/000001.rem")).isEqualTo(before);
+        assertThat(AWS.object("remittances/2026-12-01/000001.rem")).isEqualTo(before);
         assertThat(remittanceKeys()).hasSize(2);
     }
 
@@ -247,14 +201,14 @@ class RemittanceFunctionIT {
         invoiced("debt-1", "100.00", "11144477735", "INVOICED");
         invoiced("debt-2", "250.50", "11222333000181", "INVOICED");
         // as the import stores the optional CSV columns: whole values, the CEP as 8 digits, the UF upper case
-        execute("""
+        db.sql().execute("""
                 update charges set payer_address = 'Avenida Brigadeiro Faria Lima, 1234, conjunto 56, Jardim Paulistano',
                        payer_district = 'Jardim Paulistano', payer_zip_code = '01451001',
                        payer_city = 'São José dos Campos', payer_state = 'SP' where debt_id = 'debt-1'""");
 
         new RemittanceHandler(env(db.jdbcUrl())).handleRequest(event(), null);
 
-        String[] records = new String(object(remittanceKeys().getFirst()), java.nio.charset.StandardCharsets.ISO_8859_1)
+        String[] records = new String(AWS.object(remittanceKeys().getFirst()), java.nio.charset.StandardCharsets.ISO_8859_1)
                 .split("\r\n");
         List<String> segmentsQ = java.util.Arrays.stream(records).filter(r -> r.charAt(13) == 'Q').toList();
         assertThat(segmentsQ).hasSize(2);
@@ -273,16 +227,5 @@ class RemittanceFunctionIT {
         assertThat(blank.substring(136, 153)).as("cidade, UF").isBlank();
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private String query(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
 
 }

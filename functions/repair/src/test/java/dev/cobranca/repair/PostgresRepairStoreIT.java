@@ -3,40 +3,32 @@ package dev.cobranca.repair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cobranca.core.upload.UploadStatus;
-import dev.cobranca.emulators.TestDatabase;
 import dev.cobranca.repair.RepairStore.Stage;
 import dev.cobranca.repair.RepairStore.StaleCharge;
 import dev.cobranca.repair.adapter.PostgresRepairStore;
-import java.sql.Connection;
-import java.sql.ResultSet;
+import dev.cobranca.testfixtures.FreshDatabase;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the repair reads from and writes to PostgreSQL, on a real database with the project's migrations. */
 class PostgresRepairStoreIT {
 
     private static final Duration STALE = Duration.ofMinutes(15);
 
-    private TestDatabase db;
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase();
     private PostgresRepairStore store;
 
     @BeforeEach
     void setUp() {
-        db = TestDatabase.create();
         store = new PostgresRepairStore(db.dataSource());
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
     }
 
     @Test
@@ -48,7 +40,7 @@ class PostgresRepairStoreIT {
         upload("WAITING", "created_at = now()");
         upload("IMPORTED", "created_at = now() - interval '1 hour'");
         UUID givenUp = upload("IMPORTING", "lease_owner = null, lease_expires_at = null");
-        execute("insert into upload_repairs (upload_id, imports_restarted, checked_at) values ('" + givenUp + "', 12, now())");
+        db.sql().execute("insert into upload_repairs (upload_id, imports_restarted, checked_at) values ('" + givenUp + "', 12, now())");
 
         assertThat(store.importsToRestart(STALE, 10)).extracting(RepairStore.UploadToImport::uploadId,
                 RepairStore.UploadToImport::status).containsExactlyInAnyOrder(
@@ -110,8 +102,8 @@ class PostgresRepairStoreIT {
 
         assertThat(store.completeDoneUploads()).isEqualTo(1);
 
-        assertThat(text("select status from uploads where id = '" + done + "'")).isEqualTo("COMPLETED");
-        assertThat(text("select status from uploads where id = '" + busy + "'")).isEqualTo("IMPORTED");
+        assertThat(db.sql().string("select status from uploads where id = '" + done + "'")).isEqualTo("COMPLETED");
+        assertThat(db.sql().string("select status from uploads where id = '" + busy + "'")).isEqualTo("IMPORTED");
         assertThat(store.failedByReason(Duration.ofDays(7))).containsExactly(Map.entry("smtp: 550 user unknown", 1L));
     }
 
@@ -127,48 +119,36 @@ class PostgresRepairStoreIT {
         RepairReport report = new RepairReport(Instant.now(), 0, 0, 0, 0, 1, 0, Map.of("email", 2L), Map.of(), 0, List.of());
         store.record(report, Map.of(u, new RepairStore.UploadFindings(1, 0, 5, 0, first.now())));
         RepairStore.Progress unchanged = store.progress().get(u);
-        execute("update charges set status = 'INVOICED', invoiced_at = now() where debt_id = 'a'");
+        db.sql().execute("update charges set status = 'INVOICED', invoiced_at = now() where debt_id = 'a'");
         RepairStore.Progress moved = store.progress().get(u);
 
         assertThat(unchanged.idle(Stage.INVOICE)).isTrue();
         assertThat(unchanged.idle(Stage.EMAIL)).isTrue();
         assertThat(moved.idle(Stage.INVOICE)).as("a boleto was made since the last run").isFalse();
-        assertThat(text("select dead_lettered->>'email' from repair_runs")).isEqualTo("2");
-        assertThat(text("select waiting_invoice || '/' || requeued from upload_repairs where upload_id = '" + u + "'"))
+        assertThat(db.sql().string("select dead_lettered->>'email' from repair_runs")).isEqualTo("2");
+        assertThat(db.sql().string("select waiting_invoice || '/' || requeued from upload_repairs where upload_id = '" + u + "'"))
                 .isEqualTo("1/5");
 
         store.record(report, Map.of());
-        assertThat(text("select waiting_invoice || '/' || requeued from upload_repairs where upload_id = '" + u + "'"))
+        assertThat(db.sql().string("select waiting_invoice || '/' || requeued from upload_repairs where upload_id = '" + u + "'"))
                 .as("what waits no more is zeroed; the total requeued stays").isEqualTo("0/5");
     }
 
     private UUID upload(String status, String set) throws SQLException {
         UUID id = UUID.randomUUID();
-        execute("insert into uploads (id, bucket, object_key, status) values ('" + id + "', 'b', 'uploads/" + id + ".csv', '"
+        db.sql().execute("insert into uploads (id, bucket, object_key, status) values ('" + id + "', 'b', 'uploads/" + id + ".csv', '"
                 + status + "')");
         if (!set.isEmpty()) {
-            execute("update uploads set " + set + " where id = '" + id + "'");
+            db.sql().execute("update uploads set " + set + " where id = '" + id + "'");
         }
         return id;
     }
 
     private void charge(UUID upload, String debtId, String status, String set) throws SQLException {
-        execute("insert into charges (debt_id, upload_id, name, government_id, email, amount, due_date, status) values ('"
+        db.sql().execute("insert into charges (debt_id, upload_id, name, government_id, email, amount, due_date, status) values ('"
                 + debtId + "', '" + upload + "', 'N', '1', 'n@example.com', 10, date '2030-01-01', '" + status + "')");
         if (!set.isEmpty()) {
-            execute("update charges set " + set + " where debt_id = '" + debtId + "'");
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private String text(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
+            db.sql().execute("update charges set " + set + " where debt_id = '" + debtId + "'");
         }
     }
 }

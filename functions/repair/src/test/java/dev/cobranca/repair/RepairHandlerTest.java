@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.cobranca.core.message.EmailRequested;
 import dev.cobranca.core.message.InvoiceRequested;
 import dev.cobranca.core.message.MessageCodec;
 import dev.cobranca.core.port.MessagePublisher;
 import dev.cobranca.core.upload.UploadStatus;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.cobranca.testfixtures.LambdaEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +35,7 @@ class RepairHandlerTest {
     private MessagePublisher emailQueue = emailBodies::addAll;
 
     @Test
-    void shouldEnqueueStaleCharges_inMessagesAsThePipelineWritesThem_thenRecordThem() throws IOException {
+    void shouldEnqueueStaleCharges_inMessagesAsThePipelineWritesThem_thenRecordThem() {
         store.stale.put(RepairStore.Stage.INVOICE, ids("c", 1_200));
         store.stale.put(RepairStore.Stage.EMAIL, ids("i", 250));
 
@@ -59,7 +55,7 @@ class RepairHandlerTest {
     }
 
     @Test
-    void shouldDeliverImportsAgain_butNotAWaitingUploadWithNoObject() throws IOException {
+    void shouldDeliverImportsAgain_butNotAWaitingUploadWithNoObject() {
         UUID dead = UUID.randomUUID();
         UUID neverUploaded = UUID.randomUUID();
         UUID waitingWithObject = UUID.randomUUID();
@@ -76,7 +72,7 @@ class RepairHandlerTest {
     }
 
     @Test
-    void shouldDoEveryOtherStep_whenOneFails_thenFail() throws IOException {
+    void shouldDoEveryOtherStep_whenOneFails_thenFail() {
         store.stale.put(RepairStore.Stage.INVOICE, ids("c", 10));
         store.stale.put(RepairStore.Stage.EMAIL, ids("i", 10));
         emailQueue = bodies -> {
@@ -100,11 +96,8 @@ class RepairHandlerTest {
     }
 
     /** The sample event, read through Lambda's own serialization, as Lambda hands it to the handler. */
-    private static ScheduledEvent sampleEvent() throws IOException {
-        Path file = Path.of("../../events/repair/eventbridge-scheduled.json");
-        try (InputStream in = Files.newInputStream(file)) {
-            return LambdaEventSerializers.serializerFor(ScheduledEvent.class, RepairHandlerTest.class.getClassLoader()).fromJson(in);
-        }
+    private static ScheduledEvent sampleEvent() {
+        return LambdaEvents.load("repair/eventbridge-scheduled.json", ScheduledEvent.class);
     }
 
     private static List<RepairStore.StaleCharge> ids(String prefix, int n) {

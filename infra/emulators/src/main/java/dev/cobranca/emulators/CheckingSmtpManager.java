@@ -34,7 +34,7 @@ final class CheckingSmtpManager extends SmtpManager {
 
     @Override
     public String checkSender(SmtpState state, MailAddress sender) {
-        if (checks.transientFailure) {
+        if (checks.transientFailure || checks.transientFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return "451 4.3.0 Temporary local problem, please try again later";
         }
         return super.checkSender(state, sender);

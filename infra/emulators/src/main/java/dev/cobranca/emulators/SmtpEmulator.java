@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * SMTP (GreenMail) over a real socket. It can answer like a real relay that refuses: {@link #rejectRecipient}
  * makes it answer {@code 550} to {@code RCPT TO} for an address (a permanent failure), and
- * {@link #failTransiently(boolean)} makes it answer {@code 451} to {@code MAIL FROM} (a transient one) until
- * switched off. Like Amazon SES, it can refuse at the end of DATA: {@link #throttleNext(int)} answers {@code 454} to
+ * {@link #failNextTransiently(int)} makes it answer {@code 451} to the next n {@code MAIL FROM}s (a transient one;
+ * {@link #failTransiently(boolean)} until switched off). Like Amazon SES, it can refuse at the end of DATA: {@link #throttleNext(int)} answers {@code 454} to
  * the next n messages (then accepts again), {@link #refuseSender(String, String)} refuses every message from a
  * sender (SES's {@code 554 Message rejected: Email address is not verified}). It offers {@code SMTPUTF8} (RFC 6531).
  * {@link #writeEml(Path)} saves each accepted message as an {@code .eml} file.
@@ -95,6 +95,14 @@ public final class SmtpEmulator implements AutoCloseable {
         greenMail.checks.transientFailure = on;
     }
 
+    /**
+     * The next {@code count} {@code MAIL FROM}s get {@code 451 4.3.0}, then it accepts again: a fault counted in
+     * deliveries, not timed, so a test of retries does not depend on how fast the machine is.
+     */
+    public void failNextTransiently(int count) {
+        greenMail.checks.transientFailures.set(count);
+    }
+
     /** The next {@code count} messages get {@code 454 Throttling failure} at the end of DATA, as SES answers over its rate. */
     public void throttleNext(int count) {
         greenMail.checks.throttled.set(count);
@@ -154,6 +162,7 @@ public final class SmtpEmulator implements AutoCloseable {
     static final class Checks {
         final Set<String> rejected = ConcurrentHashMap.newKeySet();
         volatile boolean transientFailure;
+        final AtomicInteger transientFailures = new AtomicInteger();
         final AtomicInteger throttled = new AtomicInteger();
         final Map<String, String> senderRefusals = new ConcurrentHashMap<>();
         volatile Path emlDir;

@@ -81,6 +81,20 @@ class SmtpEmulatorIT {
         assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
     }
 
+    @Test
+    void shouldAnswer4xx_toTheNextNDeliveries_andAcceptTheOneAfter() throws Exception {
+        smtp.failNextTransiently(2);
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> Transport.send(message("joao@example.com", "x")))
+                    .isInstanceOf(SMTPSendFailedException.class)
+                    .satisfies(e -> assertThat(((SMTPSendFailedException) e).getReturnCode()).isEqualTo(451));
+        }
+        Transport.send(message("joao@example.com", "third"));
+        assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
+        assertThat(smtp.receivedMessages()).extracting(MimeMessage::getSubject).containsExactly("third");
+    }
+
     private MimeMessage message(String to, String subject) throws MessagingException {
         Properties props = new Properties();
         props.put("mail.smtp.host", smtp.host());

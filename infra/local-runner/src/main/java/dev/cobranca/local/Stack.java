@@ -6,7 +6,9 @@ import dev.cobranca.emulators.Emulators;
 import dev.cobranca.emulators.PortInUseException;
 import dev.cobranca.emulators.PostgresUnavailableException;
 import dev.cobranca.emulators.S3Emulator;
+import dev.cobranca.emulators.SdkEndpoints;
 import dev.cobranca.emulators.SqsEmulator;
+import dev.cobranca.emulators.SqsEventSource;
 import dev.cobranca.local.runtime.FunctionInitException;
 import dev.cobranca.local.runtime.LambdaFunction;
 import dev.cobranca.local.template.Intrinsics;
@@ -19,7 +21,6 @@ import dev.cobranca.local.wiring.LocalAuthorizer;
 import dev.cobranca.local.wiring.S3Notifications;
 import dev.cobranca.local.wiring.ScheduleExpression;
 import dev.cobranca.local.wiring.ScheduledEvents;
-import dev.cobranca.local.wiring.SqsEventSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -232,12 +233,7 @@ public final class Stack implements AutoCloseable {
 
     /** Functions reach the emulators the standard way: the SDK's endpoint, region and credential settings. */
     private void pointSdkAtEmulators() {
-        System.setProperty("aws.region", REGION);
-        System.setProperty("aws.accessKeyId", emulators.s3().accessKey());
-        System.setProperty("aws.secretAccessKey", emulators.s3().secretKey());
-        // one emulator per service, so the per-service forms of aws.endpointUrl
-        System.setProperty("aws.endpointUrlS3", emulators.s3().endpoint().toString());
-        System.setProperty("aws.endpointUrlSqs", emulators.sqs().endpoint().toString());
+        SdkEndpoints.systemProperties(emulators.s3(), emulators.sqs()).forEach(System::setProperty);
         // functions that invoke functions (the repair re-delivers imports) reach the runner's Lambda Invoke API
         System.setProperty("aws.endpointUrlLambda", lambdaApi.endpoint().toString());
     }
@@ -259,8 +255,8 @@ public final class Stack implements AutoCloseable {
                     continue;
                 }
                 QueueInfo q = queue(t.queueLogicalId());
-                SqsEventSource source = new SqsEventSource(emulators.sqs().client(), q.url(), q.arn(), REGION, function,
-                        t.batchSize(), t.reportBatchItemFailures(), pollers(t));
+                SqsEventSource source = new SqsEventSource(emulators.sqs().client(), q.url(), q.arn(), REGION,
+                        function.name(), function::invoke, t.batchSize(), t.reportBatchItemFailures(), pollers(t));
                 resources.add(source);
                 source.start();
             }

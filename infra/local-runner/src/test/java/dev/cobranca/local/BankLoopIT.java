@@ -14,19 +14,18 @@ import dev.cobranca.core.bank.ReturnOccurrence;
 import dev.cobranca.core.bank.bb.BancoDoBrasilOccurrences;
 import dev.cobranca.core.bank.bb.BancoDoBrasilRemittanceReader;
 import dev.cobranca.core.bank.bb.BancoDoBrasilReturnWriter;
-import dev.cobranca.core.boleto.Beneficiary;
 import dev.cobranca.core.importing.GovernmentIds;
 import dev.cobranca.core.message.MessageCodec;
 import dev.cobranca.core.message.RemittanceRequested;
 import dev.cobranca.local.wiring.Events;
 import dev.cobranca.remittance.RemittanceService;
 import dev.cobranca.remittance.adapter.PostgresRemittanceStore;
+import dev.cobranca.testfixtures.SampleBeneficiary;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,9 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -49,25 +46,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * in returns/ → BankReturnFunction → CONFIRMED, REJECTED (with BB's reasons) or PAID; every title in exactly one
  * remessa whatever the crashes and re-deliveries.
  */
-class BankLoopIT {
-
-    private static final Beneficiary BENEFICIARY = new Beneficiary("001", "1234", "56789", "1234567", "17",
-            "Cobrança Exemplo Ltda", "11222333000181");
-
-    @TempDir
-    Path dataDir;
-
-    @TempDir
-    Path files;
-
-    private RunningStack stack;
-
-    @AfterEach
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+class BankLoopIT extends StackPerTest {
 
     @Test
     void upload_shouldReachTheBank_andComeBackConfirmedRejectedOrPaid() throws Exception {
@@ -289,7 +268,7 @@ class BankLoopIT {
     private void putRetorno(String key, long nsa, List<ReturnOccurrence> occurrences) {
         StringWriter out = new StringWriter();
         ReturnFile file = new BancoDoBrasilReturnWriter().open(out,
-                new ReturnFileHeader(BENEFICIARY, "3", "X", "019", nsa, LocalDateTime.now().withNano(0)));
+                new ReturnFileHeader(SampleBeneficiary.BENEFICIARY, "3", "X", "019", nsa, LocalDateTime.now().withNano(0)));
         occurrences.forEach(file::add);
         file.finish();
         try (S3Client s3 = stack.stack.emulators().s3().newClient()) {

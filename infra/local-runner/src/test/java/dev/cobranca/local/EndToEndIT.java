@@ -7,12 +7,11 @@ import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
 import dev.cobranca.sample.SampleDebtGenerator;
 import dev.cobranca.sample.SampleRow;
+import dev.cobranca.testfixtures.Mails;
+import dev.cobranca.testfixtures.Queues;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.Writer;
@@ -27,6 +26,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,38 +34,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The application end to end through the local runner, as a client and a person use it: the HTTP API, presigned PUTs
  * over HTTP, S3 notifications, the SQS event-source mappings, the SMTP server. Each test has its own stack and its own
  * fresh database.
  */
-class EndToEndIT {
+class EndToEndIT extends StackPerTest {
 
     /** The e-mail function's reference header: which charge an e-mail is for. */
     private static final String DEBT_ID_HEADER = "X-Cobranca-Debt-Id";
-
-    @TempDir
-    Path dataDir;
-
-    @TempDir
-    Path files;
-
-    private RunningStack stack;
-
-    @AfterEach
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void clientUpload_shouldEmailEveryAcceptedCharge_eachWithItsOwnBoleto() throws Exception {
@@ -98,7 +80,7 @@ class EndToEndIT {
             assertThat(mailed.add(debtId)).as("a second e-mail for %s", debtId).isTrue();
             assertThat(((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress())
                     .isEqualTo(emails.get(debtId));
-            assertThat(attachment(message)).as("the boleto attached for %s", debtId)
+            assertThat(Mails.attachment(message)).as("the boleto attached for %s", debtId)
                     .isEqualTo(Files.readAllBytes(stack.object("invoices/" + debtId + ".pdf")));
         }
         assertThat(mailed).containsExactlyInAnyOrderElementsOf(sample.valid());
@@ -267,22 +249,8 @@ class EndToEndIT {
 
     /** Waits until the queues hold nothing, visible or in flight. */
     private void awaitQueuesEmpty(String... logicalIds) throws InterruptedException {
-        SqsClient sqs = stack.stack.emulators().sqs().client();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Map<String, Map<String, String>> last = new HashMap<>();
-        while (System.nanoTime() < deadline) {
-            last.clear();
-            for (String id : logicalIds) {
-                last.put(id, sqs.getQueueAttributes(b -> b.queueUrl(stack.queueUrl(id)).attributeNames(
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributesAsStrings());
-            }
-            if (last.values().stream().allMatch(a -> a.values().stream().allMatch("0"::equals))) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("queues not empty: " + last);
+        Queues.awaitEmpty(stack.stack.emulators().sqs().client(), Duration.ofSeconds(30),
+                Arrays.stream(logicalIds).map(stack::queueUrl).toArray(String[]::new));
     }
 
     /** Receives from a dead-letter queue until {@code count} messages arrived (their bodies), or the timeout. */
@@ -295,18 +263,5 @@ class EndToEndIT {
                     .visibilityTimeout(600)).messages().forEach(m -> bodies.add(m.body()));
         }
         return bodies;
-    }
-
-    private static byte[] attachment(MimeMessage message) throws Exception {
-        Multipart mixed = (Multipart) message.getContent();
-        for (int i = 0; i < mixed.getCount(); i++) {
-            Part part = mixed.getBodyPart(i);
-            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                part.getDataHandler().writeTo(out);
-                return out.toByteArray();
-            }
-        }
-        throw new AssertionError("no attachment in " + message.getMessageID());
     }
 }

@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -20,25 +18,10 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * The repair function on its schedule in the runner: what a lost message leaves behind is brought forward, and what
  * sits in a dead-letter queue is shown on the upload.
  */
-class RepairIT {
+class RepairIT extends StackPerTest {
 
     private static final Duration PERIOD = Duration.ofSeconds(3);
     private static final int STALE_SECONDS = 2;
-
-    @TempDir
-    Path dataDir;
-
-    @TempDir
-    Path files;
-
-    private RunningStack stack;
-
-    @AfterEach
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void messageDeletedFromTheQueueByHand_shouldBeRepairedWithinOneRepairPeriod_andDeadLettersShown() throws Exception {

@@ -75,7 +75,8 @@ class DeployableJarsIT {
                 entries = jar.stream().map(e -> e.getName()).toList();
             }
             assertThat(entries).as(id).noneMatch(e -> e.startsWith("dev/cobranca/emulators/") || e.startsWith("dev/cobranca/local/")
-                    || e.startsWith("dev/cobranca/sample/") || e.startsWith("org/gaul/") || e.startsWith("org/elasticmq/")
+                    || e.startsWith("dev/cobranca/sample/") || e.startsWith("dev/cobranca/testfixtures/") || e.startsWith("events/")
+                    || e.startsWith("org/gaul/") || e.startsWith("org/elasticmq/")
                     || e.startsWith("com/icegreen/"));
             if (id.equals("MigrationFunction")) {
                 assertThat(entries).as(id).anyMatch(e -> e.startsWith("org/flywaydb/")).anyMatch(e -> e.startsWith("db/migration/V1__"));

@@ -11,9 +11,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.cobranca.testfixtures.LambdaEvents;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -573,8 +572,8 @@ class TemplateTest {
             }
             for (Path file : files) {
                 Object event;
-                try (InputStream in = Files.newInputStream(file)) {
-                    event = LambdaEventSerializers.serializerFor(type, getClass().getClassLoader()).fromJson(in);
+                try {
+                    event = LambdaEvents.load(T.module(id) + "/" + file.getFileName(), type);
                 } catch (RuntimeException e) {
                     throw new AssertionError(file + " is not a " + type.getSimpleName() + ": " + e.getMessage(), e);
                 }

@@ -1,15 +1,11 @@
 package dev.cobranca.csvimport.bench;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.cobranca.csvimport.CsvImportHandler;
 import dev.cobranca.emulators.LiveHeap;
-import java.io.ByteArrayInputStream;
+import dev.cobranca.testfixtures.LambdaEvents;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicLong;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The import JVM of {@link ImportBenchmark}: builds the handler from the environment, as Lambda does, and times one
@@ -24,14 +20,13 @@ public final class ImportBenchmarkChild {
     public static void main(String[] args) throws Exception {
         String key = args[0];
         long size = Long.parseLong(args[1]);
-        String json = Files.readString(Path.of("../../events/csv-import/s3-object-created.json"))
+        String json = LambdaEvents.json("csv-import/s3-object-created.json")
                 .replace("cobranca-123456789012-uploads", System.getenv("BUCKET_NAME"))
                 .replace("uploads/6f1c2a9e-3b7d-4c1e-9a55-2f0e8d4b7c31.csv", key)
                 .replace("\"size\": 1131", "\"size\": " + size)
                 .replace("ObjectCreated:Put", args[2])
                 .replace("0b4f7d2e9c5a4e1f8a3b6c2d1e0f9a8b", args[3]);
-        S3Event event = LambdaEventSerializers.serializerFor(S3Event.class, ImportBenchmarkChild.class.getClassLoader())
-                .fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        S3Event event = LambdaEvents.fromJson(json, S3Event.class);
         CsvImportHandler handler = new CsvImportHandler(System.getenv()); // init, as Lambda's cold start
         AtomicLong live = LiveHeap.watch();
         long cpu = processCpuNanos();

@@ -3,9 +3,8 @@ package dev.cobranca.email.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cobranca.email.ChargeStore.ClaimedCharge;
-import dev.cobranca.emulators.TestDatabase;
+import dev.cobranca.testfixtures.FreshDatabase;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -19,26 +18,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The claim on a real PostgreSQL: what makes two deliveries of one message send each e-mail once. */
 class PostgresChargeStoreIT {
 
     private static final Duration LEASE = Duration.ofMinutes(5);
 
-    private TestDatabase db;
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase();
     private PostgresChargeStore store;
     private final UUID uploadId = UUID.randomUUID();
     private final List<String> debtIds = IntStream.rangeClosed(1, 200).mapToObj("debt-%03d"::formatted).toList();
 
     @BeforeEach
     void invoicedCharges() throws SQLException {
-        db = TestDatabase.create();
         store = new PostgresChargeStore(db.dataSource());
-        execute("insert into uploads (id, bucket, object_key, status) values ('" + uploadId + "', 'b', 'uploads/x.csv', 'IMPORTED')");
-        execute("""
+        db.sql().execute("insert into uploads (id, bucket, object_key, status) values ('" + uploadId + "', 'b', 'uploads/x.csv', 'IMPORTED')");
+        db.sql().execute("""
                 insert into charges (debt_id, upload_id, name, government_id, email, amount, due_date, status,
                                      barcode, digitable_line, invoice_key)
                 select 'debt-' || lpad(i::text, 3, '0'), '%s', 'Nome ' || i, '11111111111', 'd' || i || '@example.com',
@@ -46,29 +45,13 @@ class PostgresChargeStoreIT {
                   from generate_series(1, 200) i""".formatted(uploadId));
     }
 
-    @AfterEach
-    void drop() {
-        db.close();
-    }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private String query(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 
     @Test
     void shouldGiveEachChargeToOneClaimer_whenTwoClaimTheSameChargesAtOnce() throws Exception {
         List<Set<String>> won = new ArrayList<>();
         for (int round = 0; round < 10; round++) {
-            execute("update charges set email_claim_token = null, email_claim_until = null");
+            db.sql().execute("update charges set email_claim_token = null, email_claim_until = null");
             CountDownLatch start = new CountDownLatch(1);
             try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
                 List<Future<List<ClaimedCharge>>> claims = new ArrayList<>();
@@ -123,10 +106,10 @@ class PostgresChargeStoreIT {
         List<ClaimedCharge> again = store.claim(debtIds.subList(0, 1), UUID.randomUUID(), LEASE);
         assertThat(again).extracting(ClaimedCharge::email).containsExactly("d1@example.com");
 
-        execute("update charges set email_claim_until = now() - interval '1 second' where debt_id = 'debt-002'");
+        db.sql().execute("update charges set email_claim_until = now() - interval '1 second' where debt_id = 'debt-002'");
         assertThat(store.claim(debtIds.subList(0, 3), UUID.randomUUID(), LEASE)).extracting(ClaimedCharge::debtId)
                 .containsExactly("debt-002");
-        assertThat(query("select attempts from charges where debt_id = 'debt-002'")).isEqualTo("2");
+        assertThat(db.sql().string("select attempts from charges where debt_id = 'debt-002'")).isEqualTo("2");
     }
 
     @Test
@@ -138,10 +121,10 @@ class PostgresChargeStoreIT {
         store.markFailed("debt-200", "e-mail refused for d***@example.com: 550 5.1.1 user unknown");
         store.completeUploadsIfDone(Set.of(uploadId));
 
-        assertThat(query("select count(*) from charges where status = 'EMAILED' and emailed_at is not null"
+        assertThat(db.sql().string("select count(*) from charges where status = 'EMAILED' and emailed_at is not null"
                 + " and email_claim_until is null")).isEqualTo("199");
-        assertThat(query("select last_error from charges where debt_id = 'debt-200'")).contains("550");
-        assertThat(query("select status from uploads where id = '" + uploadId + "'")).isEqualTo("COMPLETED");
+        assertThat(db.sql().string("select last_error from charges where debt_id = 'debt-200'")).contains("550");
+        assertThat(db.sql().string("select status from uploads where id = '" + uploadId + "'")).isEqualTo("COMPLETED");
         assertThat(store.claim(debtIds, UUID.randomUUID(), LEASE)).isEmpty();
     }
 }

@@ -14,8 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /** Event JSON shaped as AWS delivers it (field names, nesting, encodings), from what the emulators report. */
 public final class Events {
@@ -71,43 +69,6 @@ public final class Events {
             sb.append(URLEncoder.encode(parts[i], StandardCharsets.UTF_8));
         }
         return sb.toString();
-    }
-
-    /** An SQS event for a batch received from the queue. */
-    public static String sqs(List<Message> messages, String queueArn, String region) {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode records = root.putArray("Records");
-        for (Message m : messages) {
-            ObjectNode r = records.addObject();
-            r.put("messageId", m.messageId());
-            r.put("receiptHandle", m.receiptHandle());
-            r.put("body", m.body());
-            ObjectNode attributes = r.putObject("attributes");
-            m.attributesAsStrings().forEach(attributes::put);
-            ObjectNode messageAttributes = r.putObject("messageAttributes");
-            for (Map.Entry<String, MessageAttributeValue> e : m.messageAttributes().entrySet()) {
-                MessageAttributeValue v = e.getValue();
-                ObjectNode a = messageAttributes.putObject(e.getKey());
-                if (v.stringValue() != null) {
-                    a.put("stringValue", v.stringValue());
-                }
-                if (v.binaryValue() != null) {
-                    a.put("binaryValue", java.util.Base64.getEncoder().encodeToString(v.binaryValue().asByteArray()));
-                }
-                ArrayNode strings = a.putArray("stringListValues");
-                v.stringListValues().forEach(strings::add);
-                a.putArray("binaryListValues");
-                a.put("dataType", v.dataType());
-            }
-            r.put("md5OfBody", m.md5OfBody());
-            if (m.md5OfMessageAttributes() != null) {
-                r.put("md5OfMessageAttributes", m.md5OfMessageAttributes());
-            }
-            r.put("eventSource", "aws:sqs");
-            r.put("eventSourceARN", queueArn);
-            r.put("awsRegion", region);
-        }
-        return root.toString();
     }
 
     /** An EventBridge {@code Scheduled Event}, as a schedule rule delivers it to its target. */

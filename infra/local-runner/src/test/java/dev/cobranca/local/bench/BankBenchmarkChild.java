@@ -3,14 +3,10 @@ package dev.cobranca.local.bench;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.cobranca.bankreturn.BankReturnHandler;
 import dev.cobranca.emulators.LiveHeap;
 import dev.cobranca.remittance.RemittanceHandler;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.cobranca.testfixtures.LambdaEvents;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,7 +28,7 @@ public final class BankBenchmarkChild {
         AtomicLong live;
         if (mode.equals(REMITTANCE)) {
             RemittanceHandler handler = new RemittanceHandler(System.getenv());
-            SQSEvent event = event("../../events/remittance/sqs-remittance-requested.json", SQSEvent.class, "");
+            SQSEvent event = event("remittance/sqs-remittance-requested.json", SQSEvent.class, "");
             live = LiveHeap.watch();
             long t = System.nanoTime();
             SQSBatchResponse response = handler.handleRequest(event, null);
@@ -46,7 +42,7 @@ public final class BankBenchmarkChild {
             long t = System.nanoTime();
             for (String key : keys) {
                 // the event is built before the clock would matter: reading a small JSON file
-                S3Event event = event("../../events/bank-return/s3-retorno-created.json", S3Event.class, key);
+                S3Event event = event("bank-return/s3-retorno-created.json", S3Event.class, key);
                 System.out.println(handler.handleRequest(event, null));
             }
             ms = (System.nanoTime() - t) / 1_000_000;
@@ -57,11 +53,10 @@ public final class BankBenchmarkChild {
         System.exit(0);
     }
 
-    private static <T> T event(String file, Class<T> type, String key) throws Exception {
-        String json = Files.readString(Path.of(file))
+    private static <T> T event(String name, Class<T> type, String key) {
+        String json = LambdaEvents.json(name)
                 .replace("cobranca-123456789012-uploads", System.getenv("BUCKET_NAME"))
                 .replace("returns/CBR0012345670000001.RET", key);
-        return LambdaEventSerializers.serializerFor(type, BankBenchmarkChild.class.getClassLoader())
-                .fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        return LambdaEvents.fromJson(json, type);
     }
 }

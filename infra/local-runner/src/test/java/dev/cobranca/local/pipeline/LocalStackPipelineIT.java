@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,10 +16,11 @@ import dev.cobranca.email.adapter.SmtpMailer;
 import dev.cobranca.emulators.SmtpEmulator;
 import dev.cobranca.emulators.TestDatabase;
 import dev.cobranca.invoice.InvoiceHandler;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
+import dev.cobranca.testfixtures.LambdaEvents;
+import dev.cobranca.testfixtures.Mails;
+import dev.cobranca.testfixtures.SampleBeneficiary;
+import dev.cobranca.testfixtures.Sql;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,9 +28,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,8 +56,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * The end-to-end scenario on LocalStack (S3, SQS) and a PostgreSQL container, with the functions in this JVM: LocalStack
  * cannot run our Java Lambdas without Docker-in-Docker, so {@code localstack/init/ready.d/10-cobranca-resources.sh}
  * (the same hook docker compose mounts) sends the bucket's ObjectCreated notifications to S3EventsQueue, and this test
- * plays Lambda: it feeds each S3 event, through Lambda's serialization, to the import handler, and polls the invoice
- * and e-mail queues for their handlers. The functions reach LocalStack through the standard {@code aws.endpointUrl}
+ * plays Lambda: it feeds each S3 event, through Lambda's serialization, to the import handler, and runs the invoice
+ * and e-mail functions on their queues as the local runner does ({@link RunnerMappings}). The functions reach LocalStack through the standard {@code aws.endpointUrl}
  * setting only. SMTP is GreenMail, in this JVM.
  *
  * <p>Runs with {@code -Plocalstack}; skipped, saying why, where no Docker engine answers. LOCALSTACK_IMAGE picks the
@@ -224,7 +221,7 @@ class LocalStackPipelineIT {
             for (Message m : sqs.receiveMessage(b -> b.queueUrl(eventsQueue).waitTimeSeconds(5).maxNumberOfMessages(10)).messages()) {
                 // S3 sends an s3:TestEvent when the notification is configured: not an object, and Lambda never sees it
                 if (JSON.readTree(m.body()).has("Records")) {
-                    S3Event event = LambdaEventSerializers.serializerFor(S3Event.class, getClass().getClassLoader()).fromJson(m.body());
+                    S3Event event = LambdaEvents.fromJson(m.body(), S3Event.class);
                     imported = importer.handleRequest(event, null);
                 }
                 sqs.deleteMessage(b -> b.queueUrl(eventsQueue).receiptHandle(m.receiptHandle()));
@@ -238,10 +235,13 @@ class LocalStackPipelineIT {
         // the invoice and e-mail functions, as their SQS event-source mappings drive them
         String invoiceQueue = sqs.getQueueUrl(b -> b.queueName("InvoiceQueue")).queueUrl();
         String emailQueue = sqs.getQueueUrl(b -> b.queueName("EmailQueue")).queueUrl();
-        new LambdaSqsPoller(sqs, List.of(
-                new LambdaSqsPoller.Source(invoiceQueue, arn(invoiceQueue), () -> new InvoiceHandler(env)),
-                new LambdaSqsPoller.Source(emailQueue, arn(emailQueue), () -> new EmailHandler(env))), false)
-                .drain(2, Duration.ofMinutes(3));
+        try (RunnerMappings mappings = new RunnerMappings(sqs, localstack.getRegion())) {
+            mappings.start(new RunnerMappings.Mapping("InvoiceFunction", InvoiceHandler.class, env, 120, invoiceQueue,
+                            arn(invoiceQueue), 2), 2, false)
+                    .start(new RunnerMappings.Mapping("EmailFunction", EmailHandler.class, env, 120, emailQueue,
+                            arn(emailQueue), 10), 2, false)
+                    .awaitDrained(Duration.ofMinutes(3));
+        }
 
         assertThat(query("select status from uploads where id = '" + uploadId + "'")).isEqualTo("COMPLETED");
         assertThat(query("select count(*) from charges where status = 'EMAILED'")).isEqualTo(Long.toString(accepted));
@@ -251,7 +251,7 @@ class LocalStackPipelineIT {
         for (MimeMessage message : received) {
             String debtId = message.getHeader(SmtpMailer.REFERENCE_HEADER, null);
             assertThat(debtIds.add(debtId)).as("one e-mail for %s", debtId).isTrue();
-            assertThat(attachment(message)).isEqualTo(
+            assertThat(Mails.attachment(message)).isEqualTo(
                     s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("invoices/" + debtId + ".pdf")).asByteArray());
         }
     }
@@ -265,13 +265,7 @@ class LocalStackPipelineIT {
         env.put("WEBHOOK_SECRET", "localstack-webhook-secret-0123456789"); // Secrets Manager's part
         env.put("INVOICE_QUEUE_URL", sqs.getQueueUrl(b -> b.queueName("InvoiceQueue")).queueUrl());
         env.put("EMAIL_QUEUE_URL", sqs.getQueueUrl(b -> b.queueName("EmailQueue")).queueUrl());
-        env.put("BOLETO_BANK_CODE", "001");
-        env.put("BOLETO_AGENCY", "1234");
-        env.put("BOLETO_ACCOUNT", "56789");
-        env.put("BOLETO_CONVENIO", "1234567");
-        env.put("BOLETO_WALLET", "17");
-        env.put("BENEFICIARY_NAME", "Cobrança Exemplo Ltda");
-        env.put("BENEFICIARY_CNPJ", "11222333000181");
+        env.putAll(SampleBeneficiary.env());
         env.put("SMTP_HOST", smtp.host());
         env.put("SMTP_PORT", Integer.toString(smtp.port()));
         env.put("SMTP_STARTTLS", "false");
@@ -281,12 +275,11 @@ class LocalStackPipelineIT {
 
     /** events/api/http-create-upload.json with this file's name and length, through Lambda's serialization. */
     private static APIGatewayV2HTTPEvent createUploadEvent(Path file) throws Exception {
-        ObjectNode event = (ObjectNode) JSON.readTree(projectRoot().resolve("events/api/http-create-upload.json").toFile());
+        ObjectNode event = (ObjectNode) JSON.readTree(LambdaEvents.json("api/http-create-upload.json"));
         String body = JSON.createObjectNode().put("fileName", file.getFileName().toString()).put("contentLength", Files.size(file)).toString();
         event.put("body", body);
         ((ObjectNode) event.path("headers")).put("content-length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
-        return LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, LocalStackPipelineIT.class.getClassLoader())
-                .fromJson(event.toString());
+        return LambdaEvents.fromJson(event.toString(), APIGatewayV2HTTPEvent.class);
     }
 
     private static String arn(String queueUrl) {
@@ -294,21 +287,6 @@ class LocalStackPipelineIT {
     }
 
     private static String query(String sql) throws Exception {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private static byte[] attachment(MimeMessage message) throws Exception {
-        Multipart mixed = (Multipart) message.getContent();
-        for (int i = 0; i < mixed.getCount(); i++) {
-            Part part = mixed.getBodyPart(i);
-            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                part.getDataHandler().writeTo(out);
-                return out.toByteArray();
-            }
-        }
-        throw new AssertionError("no attachment in " + message.getMessageID());
+        return new Sql(db.dataSource()).string(sql);
     }
 }

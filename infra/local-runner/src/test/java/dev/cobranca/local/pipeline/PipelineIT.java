@@ -7,23 +7,18 @@ import dev.cobranca.core.message.InvoiceRequested;
 import dev.cobranca.core.message.MessageCodec;
 import dev.cobranca.email.EmailHandler;
 import dev.cobranca.email.adapter.SmtpMailer;
-import dev.cobranca.emulators.S3Emulator;
-import dev.cobranca.emulators.SmtpEmulator;
-import dev.cobranca.emulators.SqsEmulator;
-import dev.cobranca.emulators.TestDatabase;
 import dev.cobranca.invoice.InvoiceHandler;
+import dev.cobranca.testfixtures.EmulatedAws;
+import dev.cobranca.testfixtures.FreshDatabase;
+import dev.cobranca.testfixtures.Mails;
+import dev.cobranca.testfixtures.SampleBeneficiary;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,75 +30,33 @@ import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Invoice and e-mail functions end to end, on a real PostgreSQL, S3Proxy, ElasticMQ and GreenMail: charges as the
- * import leaves them, InvoiceRequested messages on the invoice queue, and the functions driven the way Lambda drives
- * them (see {@link LambdaSqsPoller}). The handlers are built as the local runner builds them, from an environment
- * like template.yaml's; the SDK reaches the emulators through the standard endpoint system properties. It lives in the
- * local runner's tests because it needs both functions, and functions never depend on each other, not even in tests.
+ * import leaves them, InvoiceRequested messages on the invoice queue, and the functions run the way the local runner
+ * runs them (see {@link RunnerMappings}), from an environment like template.yaml's; the SDK reaches the emulators
+ * through the standard endpoint system properties. It lives in the local runner's tests because it needs both
+ * functions, and functions never depend on each other, not even in tests.
  */
 class PipelineIT {
 
     private static final String BUCKET = "cobranca-pipeline-it";
-    private static final Map<String, String> SDK_PROPERTIES = new HashMap<>();
 
-    @TempDir
-    static Path s3Dir;
-    static S3Emulator s3;
-    static SqsEmulator sqsEmulator;
-    static SmtpEmulator smtp;
-    static S3Client s3Client;
-    static SqsClient sqs;
+    @RegisterExtension
+    static final EmulatedAws AWS = EmulatedAws.s3(BUCKET).withSqs().withSmtp();
 
-    private TestDatabase db;
-    private String invoiceQueue;
-    private String invoiceDlq;
-    private String emailQueue;
-    private String emailDlq;
+    @RegisterExtension
+    final FreshDatabase db = new FreshDatabase();
 
-    @BeforeAll
-    static void startEmulators() {
-        s3 = S3Emulator.start(s3Dir);
-        s3.createBucket(BUCKET);
-        sqsEmulator = SqsEmulator.start();
-        smtp = SmtpEmulator.start();
-        s3Client = s3.client();
-        sqs = sqsEmulator.client();
-        SDK_PROPERTIES.put("aws.region", s3.region());
-        SDK_PROPERTIES.put("aws.accessKeyId", s3.accessKey());
-        SDK_PROPERTIES.put("aws.secretAccessKey", s3.secretKey());
-        SDK_PROPERTIES.put("aws.endpointUrlS3", s3.endpoint().toString());
-        SDK_PROPERTIES.put("aws.endpointUrlSqs", sqsEmulator.endpoint().toString());
-        SDK_PROPERTIES.forEach(System::setProperty);
-    }
-
-    @AfterAll
-    static void stopEmulators() {
-        SDK_PROPERTIES.keySet().forEach(System::clearProperty);
-        for (AutoCloseable emulator : new AutoCloseable[] {smtp, sqsEmulator, s3}) {
-            if (emulator != null) {
-                try {
-                    emulator.close();
-                } catch (Exception e) {
-                    // keep stopping the others: a running emulator keeps the JVM alive
-                }
-            }
-        }
-    }
+    private EmulatedAws.Queue invoiceQueue;
+    private EmulatedAws.Queue emailQueue;
 
     @BeforeEach
-    void freshDatabase() {
-        db = TestDatabase.create();
-        smtp.purge();
+    void emptyMailbox() {
+        AWS.smtp().purge();
     }
 
     /**
@@ -111,58 +64,52 @@ class PipelineIT {
      * failed messages to come back (and reach their DLQ) within the test, long enough for a batch to finish.
      */
     private void createQueues(int visibilitySeconds) {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        invoiceDlq = sqsEmulator.createQueue("invoice-dlq-" + suffix);
-        emailDlq = sqsEmulator.createQueue("email-dlq-" + suffix);
-        invoiceQueue = sqsEmulator.createQueue("invoice-" + suffix, Map.of("VisibilityTimeout", Integer.toString(visibilitySeconds),
-                "RedrivePolicy", sqsEmulator.redrivePolicy(invoiceDlq, 3)));
-        emailQueue = sqsEmulator.createQueue("email-" + suffix, Map.of("VisibilityTimeout", Integer.toString(visibilitySeconds),
-                "RedrivePolicy", sqsEmulator.redrivePolicy(emailDlq, 3)));
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
+        invoiceQueue = AWS.queueWithDeadLetter("invoice", visibilitySeconds, 3);
+        emailQueue = AWS.queueWithDeadLetter("email", visibilitySeconds, 3);
     }
 
     private Map<String, String> commonEnv() {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = AWS.env();
         env.put("DATABASE_URL", db.jdbcUrl());
         env.put("DATABASE_POOL_SIZE", "2");
-        env.put("BUCKET_NAME", BUCKET);
-        env.put("S3_FORCE_PATH_STYLE", "true");
         return env;
     }
 
     private Map<String, String> invoiceEnv() {
         Map<String, String> env = commonEnv();
-        env.put("EMAIL_QUEUE_URL", emailQueue);
-        env.put("BOLETO_BANK_CODE", "001");
-        env.put("BOLETO_AGENCY", "1234");
-        env.put("BOLETO_ACCOUNT", "56789");
-        env.put("BOLETO_CONVENIO", "1234567");
-        env.put("BOLETO_WALLET", "17");
-        env.put("BENEFICIARY_NAME", "Cobrança Exemplo Ltda");
-        env.put("BENEFICIARY_CNPJ", "11222333000181");
+        env.put("EMAIL_QUEUE_URL", emailQueue.url());
+        env.putAll(SampleBeneficiary.env());
         return env;
     }
 
     private Map<String, String> emailEnv() {
         Map<String, String> env = commonEnv();
-        env.put("SMTP_HOST", smtp.host());
-        env.put("SMTP_PORT", Integer.toString(smtp.port()));
+        env.put("SMTP_HOST", AWS.smtp().host());
+        env.put("SMTP_PORT", Integer.toString(AWS.smtp().port()));
         env.put("SMTP_STARTTLS", "false");
         env.put("MAIL_FROM", "Cobrança <cobranca@example.com>");
         return env;
     }
 
-    private LambdaSqsPoller poller(boolean deliverTwice) {
-        Map<String, String> invoiceEnv = invoiceEnv();
-        Map<String, String> emailEnv = emailEnv();
-        return new LambdaSqsPoller(sqs, List.of(
-                new LambdaSqsPoller.Source(invoiceQueue, sqsEmulator.queueArn(invoiceQueue), () -> new InvoiceHandler(invoiceEnv)),
-                new LambdaSqsPoller.Source(emailQueue, sqsEmulator.queueArn(emailQueue), () -> new EmailHandler(emailEnv))),
-                deliverTwice);
+    /** InvoiceFunction on its queue: template.yaml's Timeout 120 and BatchSize 2. */
+    private RunnerMappings.Mapping invoicing() {
+        return new RunnerMappings.Mapping("InvoiceFunction", InvoiceHandler.class, invoiceEnv(), 120, invoiceQueue.url(),
+                invoiceQueue.arn(), 2);
+    }
+
+    /** EmailFunction on its queue: template.yaml's Timeout 120 and BatchSize 10. */
+    private RunnerMappings.Mapping emailing() {
+        return new RunnerMappings.Mapping("EmailFunction", EmailHandler.class, emailEnv(), 120, emailQueue.url(),
+                emailQueue.arn(), 10);
+    }
+
+    /** Both functions, {@code concurrency} environments each, until both queues are empty; returns the re-deliveries. */
+    private int runPipeline(int concurrency, Duration timeout, boolean deliverTwice) throws InterruptedException {
+        try (RunnerMappings mappings = new RunnerMappings(AWS.sqsClient(), AWS.s3().region())) {
+            mappings.start(invoicing(), concurrency, deliverTwice).start(emailing(), concurrency, deliverTwice)
+                    .awaitDrained(timeout);
+            return mappings.redelivered();
+        }
     }
 
     /** An IMPORTED upload and its CREATED charges, as the import leaves them; returns the debtIds in order. */
@@ -199,7 +146,7 @@ class PipelineIT {
         for (int from = 0; from < debtIds.size(); from += perMessage) {
             List<String> chunk = debtIds.subList(from, Math.min(from + perMessage, debtIds.size()));
             String body = MessageCodec.encode(new InvoiceRequested(uploadId, chunk));
-            sqs.sendMessage(b -> b.queueUrl(invoiceQueue).messageBody(body));
+            AWS.sqsClient().sendMessage(b -> b.queueUrl(invoiceQueue.url()).messageBody(body));
         }
     }
 
@@ -218,36 +165,13 @@ class PipelineIT {
     }
 
     private String uploadStatus(UUID uploadId) throws SQLException {
-        return queryString("select status from uploads where id = '" + uploadId + "'");
+        return db.sql().string("select status from uploads where id = '" + uploadId + "'");
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 
-    private String queryString(String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private static byte[] attachment(MimeMessage message) throws Exception {
-        Multipart mixed = (Multipart) message.getContent();
-        for (int i = 0; i < mixed.getCount(); i++) {
-            Part part = mixed.getBodyPart(i);
-            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                part.getDataHandler().writeTo(out);
-                return out.toByteArray();
-            }
-        }
-        throw new AssertionError("no attachment in " + message.getMessageID());
-    }
 
     private byte[] storedInvoice(String debtId) {
-        return s3Client.getObjectAsBytes(b -> b.bucket(BUCKET).key("invoices/" + debtId + ".pdf")).asByteArray();
+        return AWS.object("invoices/" + debtId + ".pdf");
     }
 
     /** Every e-mail went to its charge's address, carrying exactly the boleto stored for that charge. */
@@ -261,7 +185,7 @@ class PipelineIT {
             InternetAddress to = (InternetAddress) message.getRecipients(Message.RecipientType.TO)[0];
             assertThat(to.getAddress()).isEqualTo("devedor" + n + "@example.com");
             assertThat(message.getMessageID()).isEqualTo("<boleto." + debtId + "@example.com>");
-            assertThat(attachment(message)).as("attachment of %s", debtId).isEqualTo(storedInvoice(debtId));
+            assertThat(Mails.attachment(message)).as("attachment of %s", debtId).isEqualTo(storedInvoice(debtId));
         }
     }
 
@@ -273,22 +197,22 @@ class PipelineIT {
         requestInvoices(uploadId, debtIds, 100);
         assertThat(uploadStatus(uploadId)).isEqualTo("IMPORTED");
 
-        poller(false).drain(2, Duration.ofMinutes(4));
+        runPipeline(2, Duration.ofMinutes(4), false);
 
-        assertThat(s3Client.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix("invoices/debt-")).contents().stream()
+        assertThat(AWS.s3Client().listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix("invoices/debt-")).contents().stream()
                 .filter(o -> debtIds.contains(o.key().substring(9, o.key().length() - 4))).count()).isEqualTo(1000);
-        assertEachEmailCarriesItsOwnBoleto(smtp.receivedMessages(), 1000);
+        assertEachEmailCarriesItsOwnBoleto(AWS.smtp().receivedMessages(), 1000);
         assertThat(statusCounts(uploadId)).isEqualTo(Map.of("EMAILED", 1000));
-        assertThat(queryString("select count(*) from charges where emailed_at is null or invoiced_at is null"
+        assertThat(db.sql().string("select count(*) from charges where emailed_at is null or invoiced_at is null"
                 + " or barcode is null or invoice_key is null or email_claim_until is not null")).isEqualTo("0");
         assertThat(uploadStatus(uploadId)).isEqualTo("COMPLETED");
 
         // A boleto read back: its text carries the linha digitável recorded for the charge.
-        String line = queryString("select digitable_line from charges where debt_id = 'debt-00042'");
+        String line = db.sql().string("select digitable_line from charges where debt_id = 'debt-00042'");
         try (PDDocument pdf = Loader.loadPDF(storedInvoice("debt-00042"))) {
             assertThat(new PDFTextStripper().getText(pdf)).contains(DigitableLine.format(line));
         }
-        MimeMessage sample = smtp.receivedMessages()[0];
+        MimeMessage sample = AWS.smtp().receivedMessages()[0];
         assertThat(sample.getSubject()).startsWith("Boleto de cobrança: R$ ");
         assertThat(sample.getContentType()).startsWith("multipart/mixed");
     }
@@ -300,9 +224,12 @@ class PipelineIT {
         List<String> debtIds = registerCharges(uploadId, 1000);
         requestInvoices(uploadId, debtIds, 100);
 
-        poller(true).drain(2, Duration.ofMinutes(4));
+        int redelivered = runPipeline(2, Duration.ofMinutes(4), true);
 
-        assertEachEmailCarriesItsOwnBoleto(smtp.receivedMessages(), 1000);
+        assertThat(redelivered).as("each InvoiceRequested and each first EmailRequested came twice")
+                .isGreaterThanOrEqualTo(20);
+
+        assertEachEmailCarriesItsOwnBoleto(AWS.smtp().receivedMessages(), 1000);
         assertThat(statusCounts(uploadId)).isEqualTo(Map.of("EMAILED", 1000));
         assertThat(uploadStatus(uploadId)).isEqualTo("COMPLETED");
     }
@@ -313,22 +240,22 @@ class PipelineIT {
         createQueues(2);
         List<String> debtIds = registerCharges(uploadId, 40);
         // an address the server refuses for good (only this test uses it: the emulator's refusals last)
-        execute("update charges set email = 'inexistente@example.com' where debt_id = 'debt-00007'");
+        db.sql().execute("update charges set email = 'inexistente@example.com' where debt_id = 'debt-00007'");
         String poison = "{\"uploadId\":\"" + uploadId + "\",\"debtIds\":[\"debt-000";
-        sqs.sendMessage(b -> b.queueUrl(invoiceQueue).messageBody(poison));
+        AWS.sqsClient().sendMessage(b -> b.queueUrl(invoiceQueue.url()).messageBody(poison));
         requestInvoices(uploadId, debtIds, 10);
-        smtp.rejectRecipient("inexistente@example.com");
+        AWS.smtp().rejectRecipient("inexistente@example.com");
 
-        poller(false).drain(2, Duration.ofMinutes(2));
+        runPipeline(2, Duration.ofMinutes(2), false);
 
-        var dead = sqs.receiveMessage(b -> b.queueUrl(invoiceDlq).maxNumberOfMessages(10)).messages();
+        var dead = AWS.sqsClient().receiveMessage(b -> b.queueUrl(invoiceQueue.deadLetterUrl()).maxNumberOfMessages(10)).messages();
         assertThat(dead).extracting(software.amazon.awssdk.services.sqs.model.Message::body).containsExactly(poison);
         assertThat(statusCounts(uploadId)).isEqualTo(Map.of("EMAILED", 39, "FAILED", 1));
-        String lastError = queryString("select last_error from charges where debt_id = 'debt-00007'");
-        assertThat(queryString("select status from charges where debt_id = 'debt-00007'")).isEqualTo("FAILED");
+        String lastError = db.sql().string("select last_error from charges where debt_id = 'debt-00007'");
+        assertThat(db.sql().string("select status from charges where debt_id = 'debt-00007'")).isEqualTo("FAILED");
         assertThat(lastError).contains("550").contains("i***@example.com").doesNotContain("inexistente@");
-        assertThat(smtp.receivedMessages()).hasSize(39);
-        assertThat(sqsEmulator.approximateMessages(emailDlq)).isZero();
+        assertThat(AWS.smtp().receivedMessages()).hasSize(39);
+        assertThat(AWS.sqs().approximateMessages(emailQueue.deadLetterUrl())).isZero();
         assertThat(uploadStatus(uploadId)).isEqualTo("COMPLETED");
     }
 
@@ -338,32 +265,23 @@ class PipelineIT {
         createQueues(2);
         List<String> debtIds = registerCharges(uploadId, 20);
         requestInvoices(uploadId, debtIds, 10);
-        smtp.failTransiently(true);
-        Thread recover = Thread.ofVirtual().start(() -> {
-            try {
-                // let the first deliveries fail, then recover before maxReceiveCount is reached
-                while (sqsEmulator.approximateMessages(emailQueue) == 0 && queryInFlightEmails() == 0) {
-                    Thread.sleep(50);
-                }
-                Thread.sleep(1500);
-            } catch (InterruptedException | SQLException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                smtp.failTransiently(false);
-            }
-        });
+        // The invoices first, so that the e-mail messages wait on their queue; then the next delivery of each of them
+        // gets a 451, counted in deliveries, not timed: every message fails once and succeeds when it comes back.
+        try (RunnerMappings invoices = new RunnerMappings(AWS.sqsClient(), AWS.s3().region())) {
+            invoices.start(invoicing(), 1, false).awaitDrained(Duration.ofMinutes(1));
+        }
+        int waiting = AWS.sqs().approximateMessages(emailQueue.url());
+        assertThat(waiting).as("EmailRequested messages waiting").isPositive();
+        AWS.smtp().failNextTransiently(waiting);
 
-        poller(false).drain(1, Duration.ofMinutes(2));
-        recover.join();
+        try (RunnerMappings emails = new RunnerMappings(AWS.sqsClient(), AWS.s3().region())) {
+            emails.start(emailing(), 1, false).awaitDrained(Duration.ofMinutes(2));
+        }
 
-        assertEachEmailCarriesItsOwnBoleto(smtp.receivedMessages(), 20);
+        assertEachEmailCarriesItsOwnBoleto(AWS.smtp().receivedMessages(), 20);
         assertThat(statusCounts(uploadId)).isEqualTo(Map.of("EMAILED", 20));
-        assertThat(Integer.parseInt(queryString("select min(attempts) from charges")))
+        assertThat(Integer.parseInt(db.sql().string("select min(attempts) from charges")))
                 .as("each charge was claimed again after the 451").isGreaterThanOrEqualTo(2);
-        assertThat(sqsEmulator.approximateMessages(emailDlq)).isZero();
-    }
-
-    private int queryInFlightEmails() throws SQLException {
-        return Integer.parseInt(queryString("select count(*) from charges where status = 'INVOICED'"));
+        assertThat(AWS.sqs().approximateMessages(emailQueue.deadLetterUrl())).isZero();
     }
 }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.cobranca.local.template.TemplateException;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import dev.cobranca.testfixtures.LambdaEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -64,8 +62,7 @@ class ScheduleExpressionTest {
         String json = Events.scheduled("us-east-1", "000000000000", "arn:aws:events:us-east-1:000000000000:rule/r",
                 Instant.parse("2026-12-01T21:50:00.123Z"));
 
-        ScheduledEvent event = LambdaEventSerializers.serializerFor(ScheduledEvent.class, getClass().getClassLoader())
-                .fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        ScheduledEvent event = LambdaEvents.fromJson(json, ScheduledEvent.class);
         assertThat(event.getDetailType()).isEqualTo("Scheduled Event");
         assertThat(event.getSource()).isEqualTo("aws.events");
         assertThat(event.getResources()).containsExactly("arn:aws:events:us-east-1:000000000000:rule/r");

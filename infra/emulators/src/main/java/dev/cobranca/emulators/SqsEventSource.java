@@ -1,13 +1,13 @@
-package dev.cobranca.local.wiring;
+package dev.cobranca.emulators;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cobranca.local.runtime.FunctionErrorException;
-import dev.cobranca.local.runtime.LambdaFunction;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -21,32 +21,42 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * function did not list in {@code batchItemFailures} are deleted; a function error (or an invalid response)
  * deletes nothing. What is not deleted comes back after the visibility timeout, and the queue's redrive policy
  * moves it to the dead-letter queue after {@code maxReceiveCount} receives.
+ * <p>
+ * The local runner drives every SQS-triggered function with it, and the integration tests drive their handlers with
+ * it too ({@link #pollOnce()} for one round at a time), so what they test is what the runner does.
  */
 public final class SqsEventSource implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqsEventSource.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SqsClient sqs;
     private final String queueUrl;
     private final String queueArn;
     private final String region;
-    private final LambdaFunction function;
+    private final String functionName;
+    private final UnaryOperator<String> function;
     private final int batchSize;
     private final boolean reportBatchItemFailures;
     private final List<Thread> pollers = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
 
-    public SqsEventSource(SqsClient sqs, String queueUrl, String queueArn, String region, LambdaFunction function,
-                          int batchSize, boolean reportBatchItemFailures, int concurrency) {
+    /**
+     * @param function the function's invocation: the SQS event's JSON in, its JSON response out; it throws for a
+     *                 function error (then nothing of the batch is deleted)
+     */
+    public SqsEventSource(SqsClient sqs, String queueUrl, String queueArn, String region, String functionName,
+                          UnaryOperator<String> function, int batchSize, boolean reportBatchItemFailures, int concurrency) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
         this.region = region;
+        this.functionName = functionName;
         this.function = function;
         this.batchSize = Math.max(1, Math.min(batchSize, 10));
         this.reportBatchItemFailures = reportBatchItemFailures;
         for (int i = 0; i < Math.max(1, concurrency); i++) {
-            pollers.add(Thread.ofPlatform().name("sqs-" + function.name() + "-" + i).daemon().unstarted(this::poll));
+            pollers.add(Thread.ofPlatform().name("sqs-" + functionName + "-" + i).daemon().unstarted(this::poll));
         }
     }
 
@@ -57,36 +67,47 @@ public final class SqsEventSource implements AutoCloseable {
     private void poll() {
         while (running.get()) {
             try {
-                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
-                        .maxNumberOfMessages(batchSize)
-                        .waitTimeSeconds(1)
-                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                        .messageAttributeNames("All")).messages();
-                if (!messages.isEmpty()) {
-                    process(messages);
-                }
+                pollOnce();
             } catch (RuntimeException e) {
                 if (running.get()) {
-                    LOG.warn("{}: polling {} failed: {}", function.name(), queueUrl, e.toString());
+                    LOG.warn("{}: polling {} failed: {}", functionName, queueUrl, e.toString());
                     sleep(1000);
                 }
             }
         }
     }
 
+    /**
+     * One round of a poller, on the caller's thread: receive a batch (waiting up to a second), invoke the function
+     * with it, delete what succeeded. For a test that steps the mapping itself instead of {@link #start()}ing it.
+     *
+     * @return how many messages were received
+     */
+    public int pollOnce() {
+        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                .maxNumberOfMessages(batchSize)
+                .waitTimeSeconds(1)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                .messageAttributeNames("All")).messages();
+        if (!messages.isEmpty()) {
+            process(messages);
+        }
+        return messages.size();
+    }
+
     /** Invokes the function with one batch and deletes what succeeded; returns how many were deleted. */
     int process(List<Message> messages) {
         String response;
         try {
-            response = function.invoke(Events.sqs(messages, queueArn, region));
-        } catch (FunctionErrorException e) {
+            response = function.apply(SqsEvents.of(messages, queueArn, region));
+        } catch (RuntimeException e) {
             LOG.warn("{}: batch of {} failed, all will be retried after the visibility timeout: {}",
-                    function.name(), messages.size(), e.getMessage());
+                    functionName, messages.size(), e.getMessage());
             return 0;
         }
         Set<String> failed = reportBatchItemFailures ? failedIds(response, messages) : Set.of();
         if (failed == null) {
-            LOG.warn("{}: invalid batchItemFailures response, the whole batch will be retried: {}", function.name(), response);
+            LOG.warn("{}: invalid batchItemFailures response, the whole batch will be retried: {}", functionName, response);
             return 0;
         }
         List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
@@ -96,12 +117,12 @@ public final class SqsEventSource implements AutoCloseable {
             }
         }
         if (!failed.isEmpty()) {
-            LOG.info("{}: {} of {} messages reported failed; they will be retried", function.name(), failed.size(), messages.size());
+            LOG.info("{}: {} of {} messages reported failed; they will be retried", functionName, failed.size(), messages.size());
         }
         if (!deletes.isEmpty()) {
             var result = sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(deletes));
             if (!result.failed().isEmpty()) {
-                LOG.warn("{}: could not delete {} messages: {}", function.name(), result.failed().size(), result.failed());
+                LOG.warn("{}: could not delete {} messages: {}", functionName, result.failed().size(), result.failed());
             }
         }
         return deletes.size();
@@ -114,7 +135,7 @@ public final class SqsEventSource implements AutoCloseable {
         }
         JsonNode root;
         try {
-            root = Events.JSON.readTree(response);
+            root = JSON.readTree(response);
         } catch (Exception e) {
             return null;
         }

@@ -1,4 +1,4 @@
-package dev.cobranca.local.wiring;
+package dev.cobranca.emulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,10 +28,5 @@ class SqsEventSourceTest {
         assertThat(SqsEventSource.failedIds("{\"batchItemFailures\":[{\"itemIdentifier\":\"other\"}]}", BATCH)).isNull();
         assertThat(SqsEventSource.failedIds("{\"batchItemFailures\":[{}]}", BATCH)).isNull();
         assertThat(SqsEventSource.failedIds("not json", BATCH)).isNull();
-    }
-
-    @Test
-    void shouldEncodeS3Keys_likeS3Notifications() {
-        assertThat(Events.encodeKey("uploads/my file ç.csv")).isEqualTo("uploads/my+file+%C3%A7.csv");
     }
 }
