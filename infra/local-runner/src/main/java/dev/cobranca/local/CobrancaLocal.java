@@ -134,7 +134,7 @@ public final class CobrancaLocal {
     }
 
     /** Options of the commands that start the whole stack. */
-    static final class StackOptions {
+    static final class StackCommandOptions {
         @Option(names = "--port", defaultValue = "8080", description = "HTTP API port. Default: ${DEFAULT-VALUE}")
         int port;
 
@@ -163,12 +163,12 @@ public final class CobrancaLocal {
 
         @Option(names = "--bank-pay-share", defaultValue = "0.3", paramLabel = "S",
                 description = "Share (0..1) of the confirmed titles the local bank settles (occurrence 06). Default: ${DEFAULT-VALUE}")
-        double bankPayShare = Stack.DEFAULT_BANK_PAY_SHARE;
+        double bankPayShare = StackOptions.DEFAULT_BANK_PAY_SHARE;
 
         @Option(names = "--bank-pay-delay", defaultValue = "2s", paramLabel = "PERIOD",
                 description = "How long after confirming a remessa's titles the local bank sends their payments, in a "
                         + "retorno of their own (0s, 2s, 1m, PT0.5S). Default: ${DEFAULT-VALUE}")
-        String bankPayDelay = "2s"; // as the option's default (Stack.DEFAULT_BANK_PAY_DELAY), for commands built in code
+        String bankPayDelay = "2s"; // as the option's default (StackOptions.DEFAULT_BANK_PAY_DELAY), for commands built in code
 
         @Option(names = "--schedule-every", paramLabel = "FUNCTION=PERIOD",
                 description = "Fire FUNCTION's Schedule events every PERIOD (5s, 2m, PT30S) instead of their expression; "
@@ -185,13 +185,13 @@ public final class CobrancaLocal {
                         + "Default: $COBRANCA_WEBHOOK_SECRET, else a new random one, printed by serve.")
         String webhookSecret;
 
-        Stack.Options toOptions(Common common, boolean wire) {
+        StackOptions toOptions(Common common, boolean wire) {
             if (!(bankPayShare >= 0 && bankPayShare <= 1)) {
                 throw new RunnerException(ExitCodes.USAGE, "--bank-pay-share must be between 0 and 1, got " + bankPayShare);
             }
             Map<String, Duration> periods = new LinkedHashMap<>();
             schedulePeriods.forEach((id, period) -> periods.put(id, period("--schedule-every", period)));
-            return new Stack.Options(common.dataDir, common.template(), common.databaseUrl(), port,
+            return new StackOptions(common.dataDir, common.template(), common.databaseUrl(), port,
                     new Emulators.Ports(s3Port, sqsPort, smtpPort), concurrency, visibilityTimeout, environment, wire,
                     periods, bankPayShare, secret("--api-token", apiToken, "COBRANCA_API_TOKEN"),
                     secret("--webhook-secret", webhookSecret, "COBRANCA_WEBHOOK_SECRET"), period("--bank-pay-delay", bankPayDelay));
@@ -237,7 +237,7 @@ public final class CobrancaLocal {
         Common common;
 
         @Mixin
-        StackOptions stackOptions;
+        StackCommandOptions stackOptions;
 
         @Override
         public Integer call() throws InterruptedException {
@@ -274,7 +274,7 @@ public final class CobrancaLocal {
         Common common;
 
         @Mixin
-        StackOptions stackOptions;
+        StackCommandOptions stackOptions;
 
         @Mixin
         FollowOptions follow;
@@ -288,7 +288,7 @@ public final class CobrancaLocal {
         }
     }
 
-    static int uploadAndFollow(Path file, Common common, StackOptions stackOptions, FollowOptions follow) {
+    static int uploadAndFollow(Path file, Common common, StackCommandOptions stackOptions, FollowOptions follow) {
         if (!Files.isRegularFile(file)) {
             throw new RunnerException(ExitCodes.FILE_NOT_FOUND, "No such file: " + file.toAbsolutePath());
         }
@@ -317,7 +317,7 @@ public final class CobrancaLocal {
         Common common;
 
         @Mixin
-        StackOptions stackOptions;
+        StackCommandOptions stackOptions;
 
         @Mixin
         FollowOptions follow;
@@ -379,7 +379,7 @@ public final class CobrancaLocal {
                 throw new RunnerException(ExitCodes.UNKNOWN_FUNCTION, "No function " + logicalId + " in " + common.template()
                         + "; functions: " + functions.stream().map(f -> f.logicalId()).toList());
             }
-            StackOptions quiet = new StackOptions();
+            StackCommandOptions quiet = new StackCommandOptions();
             quiet.environment = environment;
             quiet.concurrency = 1;
             quiet.webhookSecret = webhookSecret;

@@ -159,7 +159,7 @@ class InvokeEventsIT {
         }
         String droppedCsv = "name,governmentId,email,debtAmount,debtDueDate,debtId\n"
                 + "Conceição Araújo,1234,conceicao@example.com,7811,2026-03-31,0f3c9e7a-2b61-4d8e-9f10-3a5b7c9d1e2f\n";
-        try (Stack stack = Stack.start(new Stack.Options(dataDir, RunningStack.template(), db.jdbcUrl(), 0,
+        try (Stack stack = Stack.start(new StackOptions(dataDir, RunningStack.template(), db.jdbcUrl(), 0,
                 dev.cobranca.emulators.Emulators.Ports.DYNAMIC, 1, null, java.util.Map.of(), false))) {
             var s3 = stack.emulators().s3().client();
             s3.putObject(b -> b.bucket(stack.mainBucket()).key(EVENT_KEY).contentType("text/csv"), RequestBody.fromString(csv.toString()));

@@ -74,7 +74,7 @@ final class RunningStack implements AutoCloseable {
                               Map<String, String> environment, Map<String, Duration> schedulePeriods, double bankPayShare) {
         TestDatabase db = TestDatabase.create();
         try {
-            Stack stack = Stack.start(new Stack.Options(dataDir, template(), db.jdbcUrl(), 0, Emulators.Ports.DYNAMIC,
+            Stack stack = Stack.start(new StackOptions(dataDir, template(), db.jdbcUrl(), 0, Emulators.Ports.DYNAMIC,
                     concurrency, visibilityTimeout, environment, wire, schedulePeriods, bankPayShare, null, null));
             return new RunningStack(db, stack, dataDir);
         } catch (RuntimeException e) {
