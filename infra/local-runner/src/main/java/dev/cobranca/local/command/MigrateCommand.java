@@ -1,7 +1,9 @@
-package dev.cobranca.local;
+package dev.cobranca.local.command;
 
 import dev.cobranca.emulators.Database;
 import dev.cobranca.emulators.PostgresUnavailableException;
+import dev.cobranca.local.ExitCodes;
+import dev.cobranca.local.RunnerException;
 import java.util.concurrent.Callable;
 import org.flywaydb.core.api.FlywayException;
 import picocli.CommandLine.Command;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = "Apply the schema migrations to a PostgreSQL database and exit (idempotent).")
-final class Migrate implements Callable<Integer> {
+public final class MigrateCommand implements Callable<Integer> {
 
     @Option(names = "--database-url", paramLabel = "JDBC_URL",
             description = "The database. Default: $DATABASE_URL or jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres. "
@@ -25,7 +27,7 @@ final class Migrate implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CobrancaLocal.Common common = new CobrancaLocal.Common();
+        CommonOptions common = new CommonOptions();
         common.databaseUrl = databaseUrl;
         try (Database database = Database.open(common.databaseUrl(), 2)) {
             System.out.println("Applied " + database.migrationsApplied() + " migration(s); the schema is current.");
