@@ -16,9 +16,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * What a client of the API does with a file: asks for an upload URL, PUTs the file to it (presigned, so the signed
@@ -102,7 +99,7 @@ public final class UploadRun {
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastChange = System.nanoTime();
         String lastSeen = "";
-        Progress progress = Progress.create(out);
+        UploadProgress progress = UploadProgress.create(out);
         try {
             while (true) {
                 long asked = System.nanoTime();
@@ -228,84 +225,5 @@ public final class UploadRun {
             return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
         }
         return String.format(Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024));
-    }
-
-    /** A progress bar on a terminal; a line every few seconds (when something changed) otherwise. */
-    private interface Progress extends AutoCloseable {
-        void show(JsonNode status);
-
-        @Override
-        void close();
-
-        static Progress create(PrintStream out) {
-            return System.console() != null && System.console().isTerminal() ? new Bar() : new Lines(out);
-        }
-    }
-
-    private static long done(JsonNode charges) {
-        return charges.path("emailed").asLong() + charges.path("paid").asLong() + charges.path("failed").asLong();
-    }
-
-    private static String line(JsonNode s) {
-        JsonNode rows = s.path("rows");
-        JsonNode charges = s.path("charges");
-        long invoiced = charges.path("invoiced").asLong() + charges.path("emailed").asLong() + charges.path("paid").asLong();
-        return String.format(Locale.ROOT, "rows %d (accepted %d, rejected %d, duplicate %d) · boletos %d · e-mails %d · failed %d",
-                rows.path("total").asLong(), rows.path("accepted").asLong(), rows.path("rejected").asLong(),
-                rows.path("duplicate").asLong(), invoiced, charges.path("emailed").asLong() + charges.path("paid").asLong(),
-                charges.path("failed").asLong());
-    }
-
-    private static final class Bar implements Progress {
-        private ProgressBar bar;
-
-        @Override
-        public void show(JsonNode s) {
-            if (bar == null) {
-                bar = new ProgressBarBuilder().setTaskName("Upload").setStyle(ProgressBarStyle.ASCII)
-                        .setInitialMax(-1).setUpdateIntervalMillis(200).continuousUpdate().build();
-            }
-            long accepted = s.path("rows").path("accepted").asLong();
-            String state = s.path("status").asText();
-            if (!state.equals("WAITING") && !state.equals("IMPORTING") && accepted > 0) {
-                bar.maxHint(accepted);
-            }
-            bar.stepTo(done(s.path("charges")));
-            bar.setExtraMessage(" " + state + " · " + line(s));
-        }
-
-        @Override
-        public void close() {
-            if (bar != null) {
-                bar.close();
-                bar = null;
-            }
-        }
-    }
-
-    private static final class Lines implements Progress {
-        private final PrintStream out;
-        private String last = "";
-        private long lastPrint;
-
-        Lines(PrintStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public void show(JsonNode s) {
-            String text = s.path("status").asText() + " · " + line(s);
-            String state = s.path("status").asText();
-            boolean finished = state.equals("COMPLETED") || state.equals("FAILED");
-            if (!text.equals(last) && (finished || System.currentTimeMillis() - lastPrint >= 2000)) {
-                out.println("  " + text);
-                last = text;
-                lastPrint = System.currentTimeMillis();
-            }
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
