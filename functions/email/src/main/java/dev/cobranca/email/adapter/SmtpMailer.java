@@ -3,35 +3,15 @@ package dev.cobranca.email.adapter;
 import dev.cobranca.email.Email;
 import dev.cobranca.email.EmailConfig.SmtpConfig;
 import dev.cobranca.email.MailDeliveryException;
+import dev.cobranca.email.MailDeliveryException.Kind;
 import dev.cobranca.email.Mailer;
-import jakarta.activation.DataHandler;
-import jakarta.mail.AuthenticationFailedException;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Part;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.MimeUtility;
-import jakarta.mail.util.ByteArrayDataSource;
-import dev.cobranca.email.MailDeliveryException.Kind;
-import java.io.UnsupportedEncodingException;
-import java.net.IDN;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Date;
-import java.util.HexFormat;
 import java.util.Properties;
-import java.util.regex.Pattern;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
@@ -41,11 +21,8 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * A session holds one connection for all the e-mails of a batch (a TLS handshake and AUTH per e-mail would cost
  * more than the e-mail). It connects on the first send and again after a transient failure.
  * <p>
- * Classification, as Amazon SES answers: {@code 454} (throttling, daily quota) and {@code 421} mean slow down
- * ({@link Kind#THROTTLED}); a refused login, a refused sender or a 5xx that names our identity or account
- * ({@code 554 Message rejected: Email address is not verified}, sending paused) means no e-mail can go until a
- * person acts ({@link Kind#BLOCKED}); any other 5xx about the recipient or the message ({@code 550 unknown user}) is
- * permanent for this e-mail; other 4xx replies, timeouts and lost connections are transient.
+ * A failure is classified by {@link SmtpReplies}: {@link Kind#THROTTLED} means slow down, {@link Kind#BLOCKED} means
+ * no e-mail can go until a person acts, a refusal about the recipient or the message is permanent for this e-mail.
  * <p>
  * Internationalised addresses (RFC 6531): a Unicode domain goes out as Punycode (IDNA), which every server takes; a
  * non-ASCII local part needs the server's {@code SMTPUTF8} extension, which Amazon SES does not offer: without it
@@ -53,13 +30,8 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  */
 public final class SmtpMailer implements Mailer {
 
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>()\\[\\]:;,\"']+@[^\\s<>()\\[\\]:;,\"']+");
-    /** SES's words for a refusal about our identity or account rather than the debtor's address. */
-    private static final Pattern ACCOUNT_PROBLEM = Pattern.compile(
-            "(?i)not verified|sandbox|sending paused|account (?:is )?(?:paused|suspended|disabled)|access denied|not authori[sz]ed");
     public static final String NEEDS_SMTPUTF8 = "the address has a non-ASCII local part, which needs SMTPUTF8 (RFC 6531), and the "
             + "mail server does not offer SMTPUTF8 (Amazon SES does not)";
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*");
     /** Header naming the charge, for anyone reading a mailbox or a bounce; SES may replace Message-ID, not this. */
     public static final String REFERENCE_HEADER = "X-Cobranca-Debt-Id";
     /** The system property Jakarta Mail reads before it falls back to ServiceLoader to find its StreamProvider. */
@@ -80,8 +52,7 @@ public final class SmtpMailer implements Mailer {
     private final Session utf8Session;
     /** Whether the server offers SMTPUTF8, once a non-ASCII mailbox made us ask; null until then. */
     private volatile Boolean serverOffersSmtpUtf8;
-    private final InternetAddress from;
-    private final String messageIdDomain;
+    private final MimeMessageBuilder messages;
 
     public SmtpMailer(SmtpConfig config) {
         this.config = config;
@@ -89,13 +60,13 @@ public final class SmtpMailer implements Mailer {
         Properties utf8 = properties(config);
         utf8.setProperty("mail.mime.allowutf8", "true");
         this.utf8Session = Session.getInstance(utf8);
+        InternetAddress from;
         try {
-            this.from = new InternetAddress(config.from(), true);
+            from = new InternetAddress(config.from(), true);
         } catch (AddressException e) {
             throw new IllegalArgumentException("MAIL_FROM is not a valid address: " + e.getMessage(), e);
         }
-        String address = from.getAddress();
-        this.messageIdDomain = address.substring(address.lastIndexOf('@') + 1);
+        this.messages = new MimeMessageBuilder(session, utf8Session, from);
     }
 
     private static Properties properties(SmtpConfig config) {
@@ -124,83 +95,9 @@ public final class SmtpMailer implements Mailer {
         return new SmtpSession();
     }
 
-    /** {@code <boleto.DEBTID@domain>}; a debtId that is not a valid dot-atom is hashed instead. */
-    String messageId(String referenceId) {
-        String local = SAFE_ID.matcher(referenceId).matches() ? referenceId : sha256(referenceId);
-        return "<boleto." + local + "@" + messageIdDomain + ">";
-    }
-
-    MimeMessage toMessage(Email email) throws MessagingException {
-        // Only a non-ASCII mailbox gets raw UTF-8 headers; every other e-mail keeps RFC 2047 encoded words, which a
-        // server without SMTPUTF8 (Amazon SES) requires.
-        Session s = needsSmtpUtf8(email.to()) ? utf8Session : session;
-        MimeMessage message = new FixedIdMimeMessage(s, messageId(email.referenceId()));
-        message.setFrom(from);
-        try {
-            InternetAddress to = recipient(email.to());
-            if (email.toName() != null && !email.toName().isBlank()) {
-                to.setPersonal(email.toName(), StandardCharsets.UTF_8.name());
-            }
-            message.setRecipient(Message.RecipientType.TO, to);
-            message.setHeader(REFERENCE_HEADER, MimeUtility.fold(REFERENCE_HEADER.length() + 2,
-                    MimeUtility.encodeText(email.referenceId(), StandardCharsets.UTF_8.name(), null)));
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-        message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
-        message.setSentDate(new Date());
-
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(email.text(), StandardCharsets.UTF_8.name(), "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(email.html(), StandardCharsets.UTF_8.name(), "html");
-        MimeMultipart alternative = new MimeMultipart("alternative", text, html);
-        MimeBodyPart body = new MimeBodyPart();
-        body.setContent(alternative);
-
-        MimeBodyPart pdf = new MimeBodyPart();
-        pdf.setDataHandler(new DataHandler(new ByteArrayDataSource(email.attachment(), "application/pdf")));
-        pdf.setFileName(email.attachmentName());
-        pdf.setDisposition(Part.ATTACHMENT);
-
-        message.setContent(new MimeMultipart("mixed", body, pdf));
-        message.saveChanges();
-        return message;
-    }
-
-    /**
-     * The recipient as it goes on the wire: a Unicode domain in Punycode. Jakarta Mail's strict parser refuses
-     * non-ASCII unless a JVM-wide property says otherwise; the import has already checked the address's shape.
-     */
-    static InternetAddress recipient(String address) throws AddressException {
-        int at = address.lastIndexOf('@');
-        if (at <= 0 || isAscii(address)) {
-            return new InternetAddress(address, true);
-        }
-        String domain = address.substring(at + 1);
-        try {
-            domain = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED);
-        } catch (IllegalArgumentException e) {
-            throw new AddressException("the domain is not a valid internationalised domain name: " + e.getMessage());
-        }
-        InternetAddress to = new InternetAddress();
-        to.setAddress(address.substring(0, at) + "@" + domain);
-        return to;
-    }
-
-    /** Whether this recipient can only be reached with SMTPUTF8 (a non-ASCII local part; domains become Punycode). */
-    static boolean needsSmtpUtf8(String address) {
-        int at = address.lastIndexOf('@');
-        return !isAscii(at < 0 ? address : address.substring(0, at));
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+    /** Package-private for tests of the message as it is built. */
+    MimeMessageBuilder messages() {
+        return messages;
     }
 
     private final class SmtpSession implements MailSession {
@@ -211,13 +108,13 @@ public final class SmtpMailer implements Mailer {
 
         @Override
         public void send(Email email) {
-            boolean utf8 = needsSmtpUtf8(email.to());
+            boolean utf8 = MailboxAddresses.needsSmtpUtf8(email.to());
             if (utf8 && Boolean.FALSE.equals(serverOffersSmtpUtf8)) {
                 throw MailDeliveryException.permanent(NEEDS_SMTPUTF8, null);
             }
             MimeMessage message;
             try {
-                message = toMessage(email);
+                message = messages.toMessage(email);
             } catch (AddressException e) {
                 throw MailDeliveryException.permanent("invalid recipient address: " + e.getMessage(), e);
             } catch (MessagingException e) {
@@ -234,7 +131,7 @@ public final class SmtpMailer implements Mailer {
                 }
                 t.sendMessage(message, message.getAllRecipients());
             } catch (MessagingException e) {
-                MailDeliveryException failure = classify(e);
+                MailDeliveryException failure = SmtpReplies.classify(e);
                 if (failure.kind() != Kind.REFUSED) {
                     disconnect(); // start the next e-mail on a fresh connection
                 }
@@ -283,109 +180,6 @@ public final class SmtpMailer implements Mailer {
         @Override
         public void close() {
             disconnect();
-        }
-    }
-
-    /** Permanent only when the server answered 5xx about this recipient or this message; see the class comment. */
-    static MailDeliveryException classify(MessagingException e) {
-        if (e instanceof AuthenticationFailedException) {
-            return MailDeliveryException.blocked("SMTP login refused: " + maskAddresses(e.getMessage()), e);
-        }
-        int code = replyCode(e);
-        // Server replies often quote the recipient: never let a whole address reach a log or last_error.
-        String reason = maskAddresses(code > 0 ? firstLine(serverReply(e)) : e.toString());
-        if (code == 454 || code == 421) {
-            return MailDeliveryException.throttled(reason, e);
-        }
-        if (code == 530 || code == 535 || (code >= 500 && code < 600
-                && (senderRefused(e) || ACCOUNT_PROBLEM.matcher(reason).find()))) {
-            return MailDeliveryException.blocked(reason, e);
-        }
-        if (code >= 500 && code < 600) {
-            return MailDeliveryException.permanent(reason, e);
-        }
-        if (code <= 0 && e instanceof SendFailedException sfe && sfe.getInvalidAddresses() != null
-                && sfe.getInvalidAddresses().length > 0) {
-            return MailDeliveryException.permanent("invalid address: " + maskAddresses(e.getMessage()), e);
-        }
-        return MailDeliveryException.transientFailure(reason, e);
-    }
-
-    /** The reply code of the first exception in the chain that carries one; 0 when none does. */
-    private static int replyCode(Exception e) {
-        for (Exception x = e; x != null; x = next(x)) {
-            if (x instanceof SMTPAddressFailedException a) {
-                return a.getReturnCode();
-            }
-            if (x instanceof SMTPSendFailedException s) {
-                return s.getReturnCode();
-            }
-            if (x instanceof SMTPSenderFailedException s) {
-                return s.getReturnCode();
-            }
-        }
-        return 0;
-    }
-
-    private static String serverReply(Exception e) {
-        for (Exception x = e; x != null; x = next(x)) {
-            if (x instanceof SMTPAddressFailedException || x instanceof SMTPSendFailedException
-                    || x instanceof SMTPSenderFailedException) {
-                return x.getMessage();
-            }
-        }
-        return e.getMessage();
-    }
-
-    /** A refused MAIL FROM is about our sender or account (e.g. SES sandbox, unverified identity), not the debtor. */
-    private static boolean senderRefused(Exception e) {
-        for (Exception x = e; x != null; x = next(x)) {
-            if (x instanceof SMTPSenderFailedException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Exception next(Exception x) {
-        return x instanceof MessagingException m ? m.getNextException() : null;
-    }
-
-    static String maskAddresses(String s) {
-        return s == null ? "" : ADDRESS.matcher(s).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
-                dev.cobranca.core.log.Masking.email(m.group())));
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        String line = s.strip();
-        int nl = line.indexOf('\n');
-        return nl < 0 ? line : line.substring(0, nl).strip();
-    }
-
-    private static String sha256(String s) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Keeps the Message-ID we chose: saveChanges() would otherwise replace it with a random one. */
-    private static final class FixedIdMimeMessage extends MimeMessage {
-        private final String messageId;
-
-        FixedIdMimeMessage(Session session, String messageId) {
-            super(session);
-            this.messageId = messageId;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
         }
     }
 }

@@ -46,7 +46,7 @@ class SmtpMailerTest {
 
     @Test
     void shouldBePermanent_whenTheRecipientIsUnknown() {
-        MailDeliveryException e = SmtpMailer.classify(rcptRefused(550, "550 5.1.1 <johndoe@kanastra.com.br>: Recipient address rejected"));
+        MailDeliveryException e = SmtpReplies.classify(rcptRefused(550, "550 5.1.1 <johndoe@kanastra.com.br>: Recipient address rejected"));
 
         assertThat(e.permanent()).isTrue();
         assertThat(e.getMessage()).isEqualTo("550 5.1.1 <j***@kanastra.com.br>: Recipient address rejected");
@@ -54,7 +54,7 @@ class SmtpMailerTest {
 
     @Test
     void shouldBeTransient_whenTheRecipientIsRefusedForNow() {
-        MailDeliveryException e = SmtpMailer.classify(rcptRefused(451, "451 4.7.1 Greylisted, try again"));
+        MailDeliveryException e = SmtpReplies.classify(rcptRefused(451, "451 4.7.1 Greylisted, try again"));
 
         assertThat(e.permanent()).isFalse();
         assertThat(e.getMessage()).startsWith("451 4.7.1");
@@ -65,7 +65,7 @@ class SmtpMailerTest {
         SMTPSendFailedException rejected = new SMTPSendFailedException("DATA", 554,
                 "554 5.6.0 Message rejected: content not accepted", null, new Address[0], new Address[0], new Address[0]);
 
-        assertThat(SmtpMailer.classify(rejected).kind()).isEqualTo(Kind.REFUSED);
+        assertThat(SmtpReplies.classify(rejected).kind()).isEqualTo(Kind.REFUSED);
     }
 
     @Test
@@ -75,7 +75,7 @@ class SmtpMailerTest {
                 "554 Message rejected: Email address is not verified. The following identities failed the check in "
                         + "region US-EAST-1: cobranca@example.com", null, new Address[0], new Address[0], new Address[0]);
 
-        MailDeliveryException e = SmtpMailer.classify(rejected);
+        MailDeliveryException e = SmtpReplies.classify(rejected);
 
         assertThat(e.kind()).isEqualTo(Kind.BLOCKED);
         assertThat(e.getMessage()).contains("not verified").doesNotContain("cobranca@example.com");
@@ -87,7 +87,7 @@ class SmtpMailerTest {
                 "553 sender not allowed");
         SendFailedException e = new SendFailedException("MAIL FROM failed", sender);
 
-        assertThat(SmtpMailer.classify(e).kind()).isEqualTo(Kind.BLOCKED);
+        assertThat(SmtpReplies.classify(e).kind()).isEqualTo(Kind.BLOCKED);
     }
 
     @Test
@@ -99,16 +99,16 @@ class SmtpMailerTest {
         SMTPSendFailedException closing = new SMTPSendFailedException("MAIL FROM", 421,
                 "421 4.4.2 Service not available, closing transmission channel", null, new Address[0], new Address[0], new Address[0]);
 
-        assertThat(SmtpMailer.classify(quota).kind()).isEqualTo(Kind.THROTTLED);
-        assertThat(SmtpMailer.classify(new SendFailedException("MAIL FROM failed", rate)).kind()).isEqualTo(Kind.THROTTLED);
-        assertThat(SmtpMailer.classify(closing).kind()).isEqualTo(Kind.THROTTLED);
+        assertThat(SmtpReplies.classify(quota).kind()).isEqualTo(Kind.THROTTLED);
+        assertThat(SmtpReplies.classify(new SendFailedException("MAIL FROM failed", rate)).kind()).isEqualTo(Kind.THROTTLED);
+        assertThat(SmtpReplies.classify(closing).kind()).isEqualTo(Kind.THROTTLED);
     }
 
     @Test
     void shouldBeTransient_whenTheConnectionIsLost_andBlocked_whenTheLoginIsRefused() {
-        assertThat(SmtpMailer.classify(new MessagingException("Exception reading response", new SocketException("Connection reset")))
+        assertThat(SmtpReplies.classify(new MessagingException("Exception reading response", new SocketException("Connection reset")))
                 .kind()).isEqualTo(Kind.TRANSIENT);
-        assertThat(SmtpMailer.classify(new AuthenticationFailedException("535 Authentication Credentials Invalid")).kind())
+        assertThat(SmtpReplies.classify(new AuthenticationFailedException("535 Authentication Credentials Invalid")).kind())
                 .isEqualTo(Kind.BLOCKED);
     }
 
@@ -120,9 +120,9 @@ class SmtpMailerTest {
         Email utf8 = new Email("joão@example.com.br", "João", "Boleto", "Olá", "<p>Olá</p>", "boleto-y.pdf",
                 new byte[] {'%'}, "y");
 
-        assertThat(headers(mailer.toMessage(ascii))).contains("To: =?UTF-8?Q?Cl=C3=A1udio_Concei=C3=A7=C3=A3o?= <claudio@example.com>")
+        assertThat(headers(mailer.messages().toMessage(ascii))).contains("To: =?UTF-8?Q?Cl=C3=A1udio_Concei=C3=A7=C3=A3o?= <claudio@example.com>")
                 .doesNotContain("Cláudio");
-        assertThat(headers(mailer.toMessage(utf8))).contains("To: \"João\" <joão@example.com.br>");
+        assertThat(headers(mailer.messages().toMessage(utf8))).contains("To: \"João\" <joão@example.com.br>");
     }
 
     private static String headers(MimeMessage message) throws Exception {
@@ -135,11 +135,11 @@ class SmtpMailerTest {
     @Test
     void shouldSendAUnicodeDomainAsPunycode_andNeedSmtpUtf8OnlyForANonAsciiLocalPart() throws Exception {
         // RFC 6531 section 3.2; RFC 5890/5891 (IDNA) for the A-label.
-        assertThat(SmtpMailer.recipient("maria@ação.com.br").getAddress()).isEqualTo("maria@xn--ao-siap.com.br");
-        assertThat(SmtpMailer.needsSmtpUtf8("maria@ação.com.br")).isFalse();
-        assertThat(SmtpMailer.needsSmtpUtf8("joão@example.com.br")).isTrue();
-        assertThat(SmtpMailer.recipient("joão@example.com.br").getAddress()).isEqualTo("joão@example.com.br");
-        assertThat(SmtpMailer.needsSmtpUtf8("johndoe@kanastra.com.br")).isFalse();
+        assertThat(MailboxAddresses.recipient("maria@ação.com.br").getAddress()).isEqualTo("maria@xn--ao-siap.com.br");
+        assertThat(MailboxAddresses.needsSmtpUtf8("maria@ação.com.br")).isFalse();
+        assertThat(MailboxAddresses.needsSmtpUtf8("joão@example.com.br")).isTrue();
+        assertThat(MailboxAddresses.recipient("joão@example.com.br").getAddress()).isEqualTo("joão@example.com.br");
+        assertThat(MailboxAddresses.needsSmtpUtf8("johndoe@kanastra.com.br")).isFalse();
     }
 
     @Test
@@ -147,7 +147,7 @@ class SmtpMailerTest {
         Email email = new Email("johndoe@kanastra.com.br", "John Doe", "Boleto de cobrança: R$ 10,00", "Olá, John Doe,",
                 "<p>Olá, John Doe,</p>", "boleto-1adb6ccf.pdf", new byte[] {'%', 'P', 'D', 'F', '-'}, "1adb6ccf-045e");
 
-        MimeMessage message = mailer.toMessage(email);
+        MimeMessage message = mailer.messages().toMessage(email);
 
         assertThat(message.getMessageID()).isEqualTo("<boleto.1adb6ccf-045e@example.com>");
         assertThat(message.getHeader(SmtpMailer.REFERENCE_HEADER, null)).isEqualTo("1adb6ccf-045e");
@@ -171,7 +171,7 @@ class SmtpMailerTest {
 
     @Test
     void shouldHashADebtIdThatCannotBeAMessageIdAsItIs() throws IOException, MessagingException {
-        assertThat(mailer.messageId("débito 42/2026")).matches("<boleto\\.[0-9a-f]{32}@example\\.com>");
-        assertThat(mailer.messageId("débito 42/2026")).isEqualTo(mailer.messageId("débito 42/2026"));
+        assertThat(mailer.messages().messageId("débito 42/2026")).matches("<boleto\\.[0-9a-f]{32}@example\\.com>");
+        assertThat(mailer.messages().messageId("débito 42/2026")).isEqualTo(mailer.messages().messageId("débito 42/2026"));
     }
 }
