@@ -51,7 +51,7 @@ final class PayerAddressRules {
         }
         if (value.codePointCount(0, value.length()) > DebtValidator.MAX_ADDRESS_LENGTH) {
             problems.add(column.header() + " is longer than " + DebtValidator.MAX_ADDRESS_LENGTH + " characters");
-        } else if (DebtValidator.hasControl(value)) {
+        } else if (TextScans.hasControl(value)) {
             problems.add(column.header() + " contains a control character");
         }
         return value;
@@ -62,7 +62,7 @@ final class PayerAddressRules {
             return null;
         }
         String digits = value.replace("-", "").replace(".", "");
-        if (digits.length() != 8 || !DebtValidator.allDigits(digits, 0, 8)) {
+        if (digits.length() != 8 || !TextScans.allDigits(digits, 0, 8)) {
             problems.add("zipCode must be a CEP of 8 digits (e.g. 01310-100)");
             return null;
         }
