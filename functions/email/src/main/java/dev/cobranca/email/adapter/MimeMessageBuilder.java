@@ -32,11 +32,11 @@ final class MimeMessageBuilder {
     private final String messageIdDomain;
 
     MimeMessageBuilder(Session session, Session utf8Session, InternetAddress from) {
-        this.session = session;
-        this.utf8Session = utf8Session;
-        this.from = from;
         String address = from.getAddress();
         this.messageIdDomain = address.substring(address.lastIndexOf('@') + 1);
+        this.from = from;
+        this.session = session;
+        this.utf8Session = utf8Session;
     }
 
     /** {@code <boleto.DEBTID@domain>}; a debtId that is not a valid dot-atom is hashed instead. */
@@ -49,7 +49,14 @@ final class MimeMessageBuilder {
         // Only a non-ASCII mailbox gets raw UTF-8 headers; every other e-mail keeps RFC 2047 encoded words, which a
         // server without SMTPUTF8 (Amazon SES) requires.
         Session s = MailboxAddresses.needsSmtpUtf8(email.to()) ? utf8Session : session;
-        MimeMessage message = new FixedIdMimeMessage(s, messageId(email.referenceId()));
+        String messageId = messageId(email.referenceId());
+        MimeMessage message = new MimeMessage(s) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                // keeps the Message-ID we chose: saveChanges() would otherwise replace it with a random one
+                setHeader("Message-ID", messageId);
+            }
+        };
         message.setFrom(from);
         try {
             InternetAddress to = MailboxAddresses.recipient(email.to());
@@ -89,21 +96,6 @@ final class MimeMessageBuilder {
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Keeps the Message-ID we chose: saveChanges() would otherwise replace it with a random one. */
-    private static final class FixedIdMimeMessage extends MimeMessage {
-        private final String messageId;
-
-        FixedIdMimeMessage(Session session, String messageId) {
-            super(session);
-            this.messageId = messageId;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
         }
     }
 }
