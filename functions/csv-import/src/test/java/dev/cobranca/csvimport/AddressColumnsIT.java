@@ -3,17 +3,12 @@ package dev.cobranca.csvimport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cobranca.core.upload.UploadStatus;
-import dev.cobranca.emulators.S3Emulator;
-import dev.cobranca.emulators.SqsEmulator;
-import dev.cobranca.emulators.TestDatabase;
 import dev.cobranca.sample.SampleDebtGenerator;
+import dev.cobranca.testfixtures.EmulatedAws;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The optional address columns (issue 10) through the real import into PostgreSQL: read when the header names them
@@ -26,34 +21,10 @@ class AddressColumnsIT {
             + " || coalesce(payer_district, '-') || '|' || coalesce(payer_zip_code, '-') || '|'"
             + " || coalesce(payer_city, '-') || '|' || coalesce(payer_state, '-') from charges order by debt_id";
 
-    private static S3Emulator s3;
-    private static SqsEmulator sqs;
-    private static TestDatabase db;
-    private ImportFixture fx;
-
-    @BeforeAll
-    static void startEmulators() throws Exception {
-        s3 = ImportFixture.startS3();
-        sqs = SqsEmulator.start();
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void stopEmulators() {
-        try (S3Emulator a = s3; SqsEmulator b = sqs; TestDatabase c = db) {
-            // closed
-        }
-    }
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new ImportFixture(db, s3, sqs);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
+    @RegisterExtension
+    static final EmulatedAws AWS = EmulatedAws.s3(ImportFixture.BUCKET).withSqs();
+    @RegisterExtension
+    final ImportFixture fx = new ImportFixture(AWS);
 
     @Test
     void shouldStoreTheAddress_whenTheHeaderNamesItsColumns_onBothLoadingPaths() throws Exception {

@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.cobranca.core.upload.UploadStatus;
-import dev.cobranca.emulators.S3Emulator;
-import dev.cobranca.emulators.SqsEmulator;
-import dev.cobranca.emulators.TestDatabase;
+import dev.cobranca.testfixtures.EmulatedAws;
 import dev.cobranca.testfixtures.LambdaEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The handler fed the sample events in events/csv-import, read through Lambda's own serialization. */
 class CsvImportHandlerIT {
@@ -27,34 +22,10 @@ class CsvImportHandlerIT {
             Sem Email,1234,,10.00,2023-01-31,e3a9b4c2-7d5f-4a1b-8e9f-1c2d3e4f5a61
             """;
 
-    private static S3Emulator s3;
-    private static SqsEmulator sqs;
-    private static TestDatabase db;
-    private ImportFixture fx;
-
-    @BeforeAll
-    static void startEmulators() throws Exception {
-        s3 = ImportFixture.startS3();
-        sqs = SqsEmulator.start();
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void stopEmulators() {
-        try (S3Emulator a = s3; SqsEmulator b = sqs; TestDatabase c = db) {
-            // closed
-        }
-    }
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new ImportFixture(db, s3, sqs); // the run's own database, emptied for each test
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
+    @RegisterExtension
+    static final EmulatedAws AWS = EmulatedAws.s3(ImportFixture.BUCKET).withSqs();
+    @RegisterExtension
+    final ImportFixture fx = new ImportFixture(AWS);
 
     private static S3Event event(String file) {
         return LambdaEvents.load("csv-import/" + file, S3Event.class);

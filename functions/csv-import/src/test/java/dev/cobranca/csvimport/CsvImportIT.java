@@ -7,6 +7,7 @@ import dev.cobranca.core.message.InvoiceRequested;
 import dev.cobranca.sample.SampleDebtGenerator;
 import dev.cobranca.sample.SampleRow;
 import dev.cobranca.core.upload.UploadStatus;
+import dev.cobranca.testfixtures.EmulatedAws;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,14 +19,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import dev.cobranca.emulators.S3Emulator;
-import dev.cobranca.emulators.SqsEmulator;
-import dev.cobranca.emulators.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The import against a real PostgreSQL and the S3 and SQS emulators: rows, report, messages, retries, crashes. */
 class CsvImportIT {
@@ -33,11 +29,11 @@ class CsvImportIT {
     private static final int ROWS = 50_000;
     private static final int BATCH = 7_000;
 
-    private static S3Emulator s3;
-    private static SqsEmulator sqs;
-    private static TestDatabase db;
+    @RegisterExtension
+    static final EmulatedAws AWS = EmulatedAws.s3(ImportFixture.BUCKET).withSqs();
     private static Sample sample;
-    private ImportFixture fx;
+    @RegisterExtension
+    final ImportFixture fx = new ImportFixture(AWS);
 
     /** A generated file and what the import must make of it. */
     record Sample(byte[] bytes, Set<String> validIds, List<Long> badLines) {
@@ -60,28 +56,8 @@ class CsvImportIT {
     }
 
     @BeforeAll
-    static void startEmulators() throws Exception {
-        s3 = ImportFixture.startS3();
-        sqs = SqsEmulator.start();
-        db = TestDatabase.create();
+    static void makeSample() {
         sample = Sample.of(ROWS, 42, 2);
-    }
-
-    @AfterAll
-    static void stopEmulators() {
-        try (S3Emulator a = s3; SqsEmulator b = sqs; TestDatabase c = db) {
-            // closed
-        }
-    }
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new ImportFixture(db, s3, sqs); // the run's own database, emptied for each test
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
     }
 
     private static String apiKey(UUID id) {

@@ -7,9 +7,7 @@ import dev.cobranca.core.message.InvoiceRequested;
 import dev.cobranca.sample.SampleDebtGenerator;
 import dev.cobranca.sample.SampleRow;
 import dev.cobranca.core.upload.UploadStatus;
-import dev.cobranca.emulators.S3Emulator;
-import dev.cobranca.emulators.SqsEmulator;
-import dev.cobranca.emulators.TestDatabase;
+import dev.cobranca.testfixtures.EmulatedAws;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -19,11 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,34 +30,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostileRowsIT {
 
-    private static S3Emulator s3;
-    private static SqsEmulator sqs;
-    private static TestDatabase db;
-    private ImportFixture fx;
-
-    @BeforeAll
-    static void startEmulators() throws Exception {
-        s3 = ImportFixture.startS3();
-        sqs = SqsEmulator.start();
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void stopEmulators() {
-        try (S3Emulator a = s3; SqsEmulator b = sqs; TestDatabase c = db) {
-            // closed
-        }
-    }
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new ImportFixture(db, s3, sqs);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
+    @RegisterExtension
+    static final EmulatedAws AWS = EmulatedAws.s3(ImportFixture.BUCKET).withSqs();
+    @RegisterExtension
+    final ImportFixture fx = new ImportFixture(AWS);
 
     /** Each hostile row: its bytes and the reason the report must give. */
     static Stream<Arguments> hostileRows() {

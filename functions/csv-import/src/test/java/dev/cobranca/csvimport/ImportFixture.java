@@ -9,10 +9,8 @@ import dev.cobranca.csvimport.adapter.CopyRowFormat;
 import dev.cobranca.csvimport.adapter.PostgresChargeLoader;
 import dev.cobranca.csvimport.adapter.PostgresInvoiceOutbox;
 import dev.cobranca.csvimport.adapter.PostgresUploadLeases;
-import dev.cobranca.emulators.S3Emulator;
-import dev.cobranca.emulators.SqsEmulator;
-import dev.cobranca.emulators.TestDatabase;
-import java.nio.file.Files;
+import dev.cobranca.testfixtures.EmulatedAws;
+import dev.cobranca.testfixtures.FreshDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,56 +22,50 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-/** Real PostgreSQL (a fresh database), S3 and SQS emulators, and the service wired to them as in Lambda. */
-final class ImportFixture implements AutoCloseable {
+/**
+ * Real PostgreSQL (a fresh database for each test), the S3 and SQS emulators the test class shares (they take seconds
+ * to start), a fresh queue, and the service wired to them as in Lambda. Register it on an instance field:
+ * {@code @RegisterExtension final ImportFixture fx = new ImportFixture(AWS);}.
+ */
+final class ImportFixture implements BeforeEachCallback, AfterEachCallback {
 
     static final String BUCKET = "cobranca-123456789012-uploads";
 
-    final TestDatabase db;
-    private final boolean ownsDb;
-    final S3Emulator s3;
-    final SqsEmulator sqs;
-    final String queueUrl;
+    private final EmulatedAws aws;
+    private final FreshDatabase db = new FreshDatabase();
+    private String queueUrl;
 
-    /** A fresh database and queue on emulators the test class shares (they take seconds to start). */
-    ImportFixture(S3Emulator s3, SqsEmulator sqs) {
-        this(TestDatabase.create(), true, s3, sqs);
+    /** @param aws registered with {@code EmulatedAws.s3(ImportFixture.BUCKET).withSqs()} */
+    ImportFixture(EmulatedAws aws) {
+        this.aws = aws;
     }
 
-    /**
-     * A fresh queue, and the database the test class created for this run, emptied: creating and migrating a database
-     * for every test took longer than the imports under test.
-     */
-    ImportFixture(TestDatabase db, S3Emulator s3, SqsEmulator sqs) throws SQLException {
-        this(db, false, s3, sqs);
-        execute("truncate invoice_outbox, import_key_ranges, charges, uploads cascade");
-        // a test that failed midway may leave its staging table behind
-        for (String table : query("select tablename from pg_tables where tablename like 'import\\_staging\\_%'")) {
-            execute("drop table " + table);
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        db.beforeEach(context);
+        queueUrl = aws.sqs().createQueue("invoice-" + UUID.randomUUID(), Map.of("VisibilityTimeout", "600"));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        try {
+            aws.sqsClient().deleteQueue(b -> b.queueUrl(queueUrl));
+        } finally {
+            db.afterEach(context);
         }
     }
 
-    private ImportFixture(TestDatabase db, boolean ownsDb, S3Emulator s3, SqsEmulator sqs) {
-        this.db = db;
-        this.ownsDb = ownsDb;
-        this.s3 = s3;
-        this.sqs = sqs;
-        s3.createBucket(BUCKET);
-        queueUrl = sqs.createQueue("invoice-" + UUID.randomUUID(), Map.of("VisibilityTimeout", "600"));
-    }
-
-    static S3Emulator startS3() throws java.io.IOException {
-        return S3Emulator.start(Files.createTempDirectory("csv-import-it"));
-    }
-
     ImportService service(int rowsPerKeyRange, Duration lease, ImportProgress progress) {
-        return new ImportService(new S3ObjectStore(s3.client(), BUCKET), new SqsMessagePublisher(sqs.client(), queueUrl),
+        return new ImportService(new S3ObjectStore(aws.s3Client(), BUCKET), new SqsMessagePublisher(aws.sqsClient(), queueUrl),
                 new PostgresUploadLeases(db.dataSource()), new PostgresChargeLoader(db.dataSource()),
                 new CopyRowFormat(), new PostgresInvoiceOutbox(db.dataSource()),
                 new ImportService.Settings(rowsPerKeyRange, 100, lease, 2, Duration.ofMillis(100), new DebtValidator()), progress);
@@ -85,7 +77,7 @@ final class ImportFixture implements AutoCloseable {
     }
 
     ImportService service(int rowsPerKeyRange, DebtValidator validator, int maxRowBytes, ImportProgress progress) {
-        return new ImportService(new S3ObjectStore(s3.client(), BUCKET), new SqsMessagePublisher(sqs.client(), queueUrl),
+        return new ImportService(new S3ObjectStore(aws.s3Client(), BUCKET), new SqsMessagePublisher(aws.sqsClient(), queueUrl),
                 new PostgresUploadLeases(db.dataSource()), new PostgresChargeLoader(db.dataSource()),
                 new CopyRowFormat(), new PostgresInvoiceOutbox(db.dataSource()),
                 new ImportService.Settings(rowsPerKeyRange, 100, Duration.ofMinutes(2), 2, Duration.ofMillis(100), validator,
@@ -97,7 +89,7 @@ final class ImportFixture implements AutoCloseable {
     }
 
     StoredObject put(String key, byte[] content) {
-        PutObjectResponse response = s3.client().putObject(b -> b.bucket(BUCKET).key(key).contentType("text/csv"),
+        PutObjectResponse response = aws.s3Client().putObject(b -> b.bucket(BUCKET).key(key).contentType("text/csv"),
                 RequestBody.fromBytes(content));
         return new StoredObject(BUCKET, key, response.eTag().replace("\"", ""), content.length);
     }
@@ -110,18 +102,18 @@ final class ImportFixture implements AutoCloseable {
      * ETag is a multipart one, {@code <hex>-<parts>}, not the MD5 of the content.
      */
     StoredObject putInParts(String key, byte[] content) {
-        String uploadId = s3.client().createMultipartUpload(b -> b.bucket(BUCKET).key(key).contentType("text/csv")).uploadId();
+        String uploadId = aws.s3Client().createMultipartUpload(b -> b.bucket(BUCKET).key(key).contentType("text/csv")).uploadId();
         List<CompletedPart> completed = new ArrayList<>();
         int partBytes = MIN_PART_BYTES;
         for (int n = 1, from = 0; from < content.length; n++, from += partBytes) {
             int number = n;
             byte[] part = Arrays.copyOfRange(content, from, Math.min(content.length, from + partBytes));
-            UploadPartResponse response = s3.client().uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
+            UploadPartResponse response = aws.s3Client().uploadPart(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
                     .partNumber(number), RequestBody.fromBytes(part));
             completed.add(CompletedPart.builder().partNumber(number).eTag(response.eTag())
                     .checksumCRC32(response.checksumCRC32()).build());
         }
-        String eTag = s3.client().completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
+        String eTag = aws.s3Client().completeMultipartUpload(b -> b.bucket(BUCKET).key(key).uploadId(uploadId)
                 .multipartUpload(m -> m.parts(completed))).eTag();
         return new StoredObject(BUCKET, key, eTag.replace("\"", ""), content.length);
     }
@@ -131,7 +123,7 @@ final class ImportFixture implements AutoCloseable {
         List<InvoiceRequested> messages = new ArrayList<>();
         int empty = 0;
         while (empty < 2) {
-            List<Message> batch = sqs.client().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+            List<Message> batch = aws.sqsClient().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
                     .waitTimeSeconds(0)).messages();
             if (batch.isEmpty()) {
                 empty++;
@@ -140,7 +132,7 @@ final class ImportFixture implements AutoCloseable {
             for (Message m : batch) {
                 messages.add(MessageCodec.decode(m.body(), InvoiceRequested.class));
             }
-            sqs.client().deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(batch.stream()
+            aws.sqsClient().deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(batch.stream()
                     .map(m -> software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry.builder()
                             .id(m.messageId()).receiptHandle(m.receiptHandle()).build()).toList()));
         }
@@ -148,7 +140,7 @@ final class ImportFixture implements AutoCloseable {
     }
 
     String object(String key) {
-        return s3.client().getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asUtf8String();
+        return aws.s3Client().getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asUtf8String();
     }
 
     Map<String, Object> upload(UUID id) throws SQLException {
@@ -177,17 +169,6 @@ final class ImportFixture implements AutoCloseable {
     void execute(String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
             st.execute(sql);
-        }
-    }
-
-    @Override
-    public void close() throws Exception {
-        try {
-            sqs.client().deleteQueue(b -> b.queueUrl(queueUrl));
-        } finally {
-            if (ownsDb) {
-                db.close();
-            }
         }
     }
 }

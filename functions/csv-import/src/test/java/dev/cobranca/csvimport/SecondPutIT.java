@@ -6,20 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cobranca.sample.SampleDebtGenerator;
 import dev.cobranca.sample.SampleRow;
 import dev.cobranca.core.upload.UploadStatus;
-import dev.cobranca.emulators.S3Emulator;
-import dev.cobranca.emulators.SqsEmulator;
-import dev.cobranca.emulators.TestDatabase;
+import dev.cobranca.testfixtures.EmulatedAws;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A presigned URL used twice: the second PUT to an upload's key, after its import started, neither changes nor fails
@@ -27,34 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 class SecondPutIT {
 
-    private static S3Emulator s3;
-    private static SqsEmulator sqs;
-    private static TestDatabase db;
-    private ImportFixture fx;
-
-    @BeforeAll
-    static void startEmulators() throws Exception {
-        s3 = ImportFixture.startS3();
-        sqs = SqsEmulator.start();
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void stopEmulators() {
-        try (S3Emulator a = s3; SqsEmulator b = sqs; TestDatabase c = db) {
-            // closed
-        }
-    }
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx = new ImportFixture(db, s3, sqs);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx.close();
-    }
+    @RegisterExtension
+    static final EmulatedAws AWS = EmulatedAws.s3(ImportFixture.BUCKET).withSqs();
+    @RegisterExtension
+    final ImportFixture fx = new ImportFixture(AWS);
 
     record Sample(byte[] bytes, Set<String> ids) {
         static Sample of(long seed, int rows) {
