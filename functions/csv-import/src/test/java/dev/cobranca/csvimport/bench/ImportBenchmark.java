@@ -1,12 +1,10 @@
 package dev.cobranca.csvimport.bench;
 
-import dev.cobranca.sample.SampleDebtGenerator;
 import dev.cobranca.emulators.S3Emulator;
 import dev.cobranca.emulators.SqsEmulator;
 import dev.cobranca.emulators.TestDatabase;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import dev.cobranca.sample.SampleDebtGenerator;
+import dev.cobranca.testfixtures.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -216,20 +214,7 @@ public final class ImportBenchmark {
         env.put("AWS_SECRET_ACCESS_KEY", s3.secretKey());
         env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
-        Process p = pb.start();
-        String[] result = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) {
-                System.out.println("  | " + line);
-                if (line.startsWith("RESULT ")) {
-                    result = line.substring(7).split(" ", 2);
-                }
-            }
-        }
-        if (p.waitFor() != 0 || result == null) {
-            throw new IllegalStateException("the import JVM failed (exit " + p.exitValue() + ")");
-        }
-        return result;
+        return ChildJvm.result(pb, "the import JVM");
     }
 
     private static long median(List<Long> values) {

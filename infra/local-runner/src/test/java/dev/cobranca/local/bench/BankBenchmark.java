@@ -4,10 +4,8 @@ import dev.cobranca.emulators.S3Emulator;
 import dev.cobranca.emulators.SqsEmulator;
 import dev.cobranca.emulators.TestDatabase;
 import dev.cobranca.sample.SampleDebtGenerator;
-import java.io.BufferedReader;
+import dev.cobranca.testfixtures.ChildJvm;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -142,20 +140,7 @@ public final class BankBenchmark {
                 "AWS_REGION", s3.region(), "AWS_ACCESS_KEY_ID", s3.accessKey(), "AWS_SECRET_ACCESS_KEY", s3.secretKey(),
                 "AWS_ENDPOINT_URL_S3", s3.endpoint().toString()));
         env.putAll(extra);
-        Process p = pb.start();
-        String[] result = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) {
-                System.out.println("  | " + line);
-                if (line.startsWith("RESULT ")) {
-                    result = line.substring(7).split(" ", 2);
-                }
-            }
-        }
-        if (p.waitFor() != 0 || result == null) {
-            throw new IllegalStateException(main + " failed (exit " + p.exitValue() + ")");
-        }
-        return result;
+        return ChildJvm.result(pb, main);
     }
 
     private static void expect(TestDatabase db, String sql, long expected, String what) throws SQLException {
