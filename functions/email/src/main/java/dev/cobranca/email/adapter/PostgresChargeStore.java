@@ -40,10 +40,17 @@ public final class PostgresChargeStore implements ChargeStore {
              where c.debt_id = free.debt_id
             returning c.debt_id, c.upload_id, c.name, c.email, c.amount, c.due_date, c.digitable_line, c.invoice_key, c.seq
             """;
+    /*
+     * A charge the bank or the webhook paid while its e-mail was on the wire stays PAID, but the e-mail did go out:
+     * record when, so that what was sent is counted and shown (the claim still held tells it was this send).
+     */
     private static final String MARK_EMAILED = """
             update charges
-               set status = 'EMAILED', emailed_at = now(), email_claim_token = null, email_claim_until = null, last_error = null
-             where debt_id = ? and status = 'INVOICED'
+               set status = case when status = 'INVOICED' then 'EMAILED' else status end, emailed_at = now(),
+                   email_claim_token = null, email_claim_until = null,
+                   last_error = case when status = 'INVOICED' then null else last_error end
+             where debt_id = ?
+               and (status = 'INVOICED' or (status = 'PAID' and emailed_at is null and email_claim_token is not null))
             """;
     private static final String MARK_FAILED = """
             update charges

@@ -113,6 +113,22 @@ class PostgresChargeStoreIT {
     }
 
     @Test
+    void shouldRecordTheEmail_whenTheChargeWasPaidWhileItsEmailWasBeingSent() throws SQLException {
+        store.claim(debtIds.subList(0, 2), UUID.randomUUID(), LEASE);
+        // the bank's retorno (or the webhook) settles debt-001 between the claim and the SMTP answer
+        db.sql().execute("update charges set status = 'PAID', paid_at = now() where debt_id = 'debt-001'");
+        store.markEmailed("debt-001");
+        store.markEmailed("debt-002");
+        assertThat(db.sql().string("select status || ' ' || (emailed_at is not null) || ' ' || (email_claim_token is null)"
+                + " from charges where debt_id = 'debt-001'")).isEqualTo("PAID true true");
+        assertThat(db.sql().string("select status from charges where debt_id = 'debt-002'")).isEqualTo("EMAILED");
+        // a charge paid before any claim was never e-mailed by this function: nothing to record
+        db.sql().execute("update charges set status = 'PAID' where debt_id = 'debt-003'");
+        store.markEmailed("debt-003");
+        assertThat(db.sql().string("select emailed_at is null from charges where debt_id = 'debt-003'")).isEqualTo("t");
+    }
+
+    @Test
     void shouldMarkEmailedOnce_andCompleteTheUploadWhenNothingWaits() throws SQLException {
         store.claim(debtIds, UUID.randomUUID(), LEASE);
         for (String id : debtIds.subList(0, 199)) {
