@@ -1,5 +1,6 @@
 package dev.cobranca.sample;
 
+import dev.cobranca.core.importing.GovernmentIds;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -148,19 +149,9 @@ public final class SampleDebtGenerator {
         if (elevenDigits.charAt(8) == '0') {
             return elevenDigits;
         }
-        String base = elevenDigits.substring(0, 9);
-        int first = cpfDigit(base, 10);
-        return base + first + cpfDigit(base + first, 11);
+        return GovernmentIds.withCpfCheckDigits(elevenDigits.substring(0, 9));
     }
 
-    private static int cpfDigit(String digits, int firstWeight) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            sum += (digits.charAt(i) - '0') * (firstWeight - i);
-        }
-        int r = sum * 10 % 11;
-        return r == 10 ? 0 : r;
-    }
 
     private String amount() {
         return switch (random.nextInt(10)) {

@@ -1,6 +1,6 @@
 package dev.cobranca.core.importing;
 
-/** CPF (11 digits) and CNPJ (14 digits) check digits, for the validator's strict mode. */
+/** CPF (11 digits) and CNPJ (14 digits) check digits: the validator's strict mode, the local bank, sample data. */
 public final class GovernmentIds {
 
     private GovernmentIds() {
@@ -17,6 +17,12 @@ public final class GovernmentIds {
                     && cnpjDigit(digits, 13) == digits.charAt(13) - '0';
             default -> false;
         };
+    }
+
+    /** @param nineDigits a CPF's base; answers it with its two check digits (sample data and fixtures make valid ones) */
+    public static String withCpfCheckDigits(String nineDigits) {
+        String ten = nineDigits + checkDigit(nineDigits, 9, 10);
+        return ten + checkDigit(ten, 10, 11);
     }
 
     private static int checkDigit(String d, int count, int firstWeight) {

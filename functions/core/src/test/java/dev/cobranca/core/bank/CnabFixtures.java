@@ -1,5 +1,6 @@
 package dev.cobranca.core.bank;
 
+import dev.cobranca.core.importing.GovernmentIds;
 import dev.cobranca.core.boleto.Beneficiary;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -38,20 +39,9 @@ public final class CnabFixtures {
 
     /** A CPF with valid check digits built from {@code n} (9 base digits). */
     public static String cpf(long n) {
-        String base = "%09d".formatted(100_000_000 + n % 800_000_000);
-        int d1 = cpfDigit(base, 10);
-        int d2 = cpfDigit(base + d1, 11);
-        return base + d1 + d2;
+        return GovernmentIds.withCpfCheckDigits("%09d".formatted(100_000_000 + n % 800_000_000));
     }
 
-    private static int cpfDigit(String digits, int firstWeight) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            sum += (digits.charAt(i) - '0') * (firstWeight - i);
-        }
-        int r = sum * 10 % 11;
-        return r == 10 ? 0 : r;
-    }
 
     public static ReturnOccurrence occurrence(String code, long sequence, List<String> reasons) {
         boolean settled = code.equals("06") || code.equals("17");
