@@ -10,6 +10,7 @@ import dev.cobranca.core.bank.ReturnListener;
 import dev.cobranca.core.bank.ReturnOccurrence;
 import dev.cobranca.core.bank.ReturnReader;
 import dev.cobranca.core.charge.EmailAfter;
+import dev.cobranca.core.concurrent.Futures;
 import dev.cobranca.core.port.MessagePublisher;
 import dev.cobranca.core.port.ObjectStore;
 import java.io.BufferedWriter;
@@ -28,6 +29,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +48,7 @@ public final class BankReturnService {
     public static final String PREFIX = "returns/";
     public static final String REPORT_PREFIX = "reports/returns/";
     private static final Logger LOG = LoggerFactory.getLogger(BankReturnService.class);
-    private static final int BATCH = 5_000;
+    private static final int BATCH = 10_000;
     private static final int EMAIL_MESSAGE_DEBT_IDS = 100;
 
     /** What one file did; {@code skipped} when its bytes were read before. */
@@ -111,15 +115,18 @@ public final class BankReturnService {
     }
 
     private Result apply(String key, long fileId, Path file) throws IOException {
-        Collector collector = new Collector(fileId);
         String fatal = null;
-        try (InputStream in = Files.newInputStream(file)) {
-            reader.read(in, collector);
-        } catch (CnabFormatException e) {
-            fatal = e.getMessage();
-            collector.errors.add(new CnabLineError(e.line(), e.reason()));
+        Collector collector = new Collector(fileId);
+        try (collector; InputStream in = Files.newInputStream(file)) {
+            try {
+                reader.read(in, collector);
+            } catch (CnabFormatException e) {
+                fatal = e.getMessage();
+                collector.errors.add(new CnabLineError(e.line(), e.reason()));
+            }
+            collector.flush();
+            collector.awaitApplied();
         }
-        collector.flush();
         if (emailAfter == EmailAfter.BANK_CONFIRMED) {
             EmailBatches emails = new EmailBatches(emailQueue, EMAIL_MESSAGE_DEBT_IDS);
             store.confirmedAwaitingEmail(fileId, emails::add);
@@ -196,9 +203,16 @@ public final class BankReturnService {
                 ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
-    /** Gathers the reader's callbacks into batches; bad lines are kept for the report. */
-    private final class Collector implements ReturnListener {
+    /**
+     * Gathers the reader's callbacks into batches; bad lines are kept for the report. A full batch is applied on a
+     * thread of its own while the reader goes on with the next one (one batch in the database at a time, applied in
+     * file order): reading the file and the database's work overlap.
+     */
+    private final class Collector implements ReturnListener, AutoCloseable {
         private final long fileId;
+        private final ExecutorService applier = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("retorno-applier").daemon().factory());
+        private Future<Applied> inFlight;
         private final List<ReturnOccurrence> batch = new ArrayList<>(BATCH);
         private final List<CnabLineError> errors = new ArrayList<>();
         private Applied applied = new Applied(0, 0, 0);
@@ -236,11 +250,29 @@ public final class BankReturnService {
             }
         }
 
+        /** Hands the batch read so far to the applier, once the one before it is applied. */
         void flush() {
             if (!batch.isEmpty()) {
-                applied = applied.plus(store.apply(fileId, List.copyOf(batch), emailAfter == EmailAfter.BANK_CONFIRMED));
+                List<ReturnOccurrence> next = List.copyOf(batch);
                 batch.clear();
+                awaitApplied();
+                boolean failRejected = emailAfter == EmailAfter.BANK_CONFIRMED;
+                inFlight = applier.submit(() -> store.apply(fileId, next, failRejected));
             }
+        }
+
+        /** Waits for the batch in the database; its failure fails the file (applied again on the next delivery). */
+        void awaitApplied() {
+            if (inFlight != null) {
+                Future<Applied> pending = inFlight;
+                inFlight = null;
+                applied = applied.plus(Futures.join(pending, "applying a batch of occurrences"));
+            }
+        }
+
+        @Override
+        public void close() {
+            applier.shutdownNow();
         }
     }
 }

@@ -96,6 +96,12 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int p
                 statementTimeoutMs, fresh);
     }
 
+    /** The same settings with at least {@code minimum} connections in the pool. */
+    public DatabaseConfig withPoolSizeAtLeast(int minimum) {
+        return poolSize >= minimum ? this : new DatabaseConfig(jdbcUrl, user, password, minimum, sslMode, sslRootCert,
+                statementTimeoutMs, credentials);
+    }
+
     /** True when the URL's own {@code sslmode} parameter decides (it overrides connection properties in pgjdbc). */
     public boolean urlSetsSslMode() {
         return jdbcUrl.toLowerCase(Locale.ROOT).matches(".*[?&]sslmode=.*");

@@ -15,7 +15,9 @@ public final class DependencyFactory {
 
     public static RemittanceService service(RemittanceConfig config) {
         return new RemittanceService(
-                new PostgresRemittanceStore(DataSources.create(config.database(), "cobranca-remittance")),
+                new PostgresRemittanceStore(DataSources.create(
+                        // one connection holds the run's lock, one claims the next remessa while one writes the last
+                        config.database().withPoolSizeAtLeast(3), "cobranca-remittance")),
                 new BancoDoBrasilRemittanceWriter(),
                 new S3ObjectStore(AwsClients.s3(config.forcePathStyle()), config.bucket()),
                 new RemittanceService.Sender(config.beneficiary(), config.agencyDigit(), config.accountDigit(),

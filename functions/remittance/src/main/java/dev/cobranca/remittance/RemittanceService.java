@@ -6,6 +6,7 @@ import dev.cobranca.core.bank.RemittanceSummary;
 import dev.cobranca.core.bank.RemittanceWriter;
 import dev.cobranca.core.bank.TitleTerms;
 import dev.cobranca.core.boleto.Beneficiary;
+import dev.cobranca.core.concurrent.Futures;
 import dev.cobranca.core.port.ObjectStore;
 import dev.cobranca.remittance.RemittanceStore.Refused;
 import dev.cobranca.remittance.RemittanceStore.Remittance;
@@ -25,13 +26,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One run: writes again every remessa a crash left BUILDING, then builds new ones (one file per convênio and claim)
- * until nothing invoiced waits to be sent or the run's file limit is reached. Each file is written to a temporary
- * file first (a remessa of 100,000 titles is about 70 MB: never in memory) and then stored in the bucket.
+ * until nothing invoiced waits to be sent or the run's file limit is reached; each claim runs while the file before
+ * it is written. Each file is written to a temporary file first (a remessa of 100,000 titles is about 70 MB: never in memory) and then stored in the bucket.
  */
 public final class RemittanceService {
 
@@ -89,17 +93,37 @@ public final class RemittanceService {
                 total = total.add(s.totalAmount());
             }
             int written = 0;
-            while (written < maxFiles) {
-                LocalDateTime now = LocalDateTime.now(clock.withZone(BANK_ZONE)).truncatedTo(ChronoUnit.SECONDS);
-                var claimed = store.claim(convenio, maxTitles, now, RemittanceService::key);
-                if (claimed.isEmpty()) {
-                    break;
+            // the next claim (the database's work) runs while the last file is written and stored (this JVM's and
+            // the bucket's): one file in flight at a time, each stored before the next is started
+            ExecutorService fileWriter = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("remessa-writer").daemon().factory());
+            try {
+                Future<RemittanceSummary> inFlight = null;
+                while (written < maxFiles) {
+                    LocalDateTime now = LocalDateTime.now(clock.withZone(BANK_ZONE)).truncatedTo(ChronoUnit.SECONDS);
+                    long started = System.nanoTime();
+                    var claimed = store.claim(convenio, maxTitles, now, RemittanceService::key);
+                    if (claimed.isEmpty()) {
+                        break;
+                    }
+                    LOG.info("remessa NSA {}: {} titles marked SENT in {} ms", claimed.get().nsa(), claimed.get().titleCount(),
+                            (System.nanoTime() - started) / 1_000_000);
+                    if (inFlight != null) {
+                        RemittanceSummary s = Futures.join(inFlight, "writing a remessa");
+                        titles += s.titles();
+                        total = total.add(s.totalAmount());
+                    }
+                    Remittance next = claimed.get();
+                    inFlight = fileWriter.submit(() -> write(next));
+                    written++;
+                    keys.add(next.objectKey());
                 }
-                RemittanceSummary s = write(claimed.get());
-                written++;
-                keys.add(claimed.get().objectKey());
-                titles += s.titles();
-                total = total.add(s.totalAmount());
+                if (inFlight != null) {
+                    RemittanceSummary s = Futures.join(inFlight, "writing a remessa");
+                    titles += s.titles();
+                    total = total.add(s.totalAmount());
+                }
+            } finally {
+                fileWriter.shutdownNow();
             }
             LOG.info("remittance run: {} remessas written ({} re-written after a crash), {} titles, R$ {}", written + rewritten,
                     rewritten, titles, total);

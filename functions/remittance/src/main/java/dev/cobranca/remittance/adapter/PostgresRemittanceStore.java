@@ -24,27 +24,35 @@ public final class PostgresRemittanceStore implements RemittanceStore {
     /** A run waits this long for another run of the same convênio, then fails (its trigger is retried). */
     private static final String LOCK_WAIT = "120s";
     /**
-     * The oldest titles not yet sent, locked in debt_id order as the e-mail claim locks charges (the two wait for each
-     * other, never deadlock), marked SENT into the remessa, all in the database: a remessa's 100,000 debtIds never
-     * travel to the function and back. Runs of one convênio are serialised by the advisory lock, so nothing else
-     * takes NOT_SENT titles meanwhile. Answers how many and their total.
+     * The oldest titles not yet sent, marked SENT into the remessa in one statement, all in the database: a remessa's
+     * 100,000 debtIds never travel to the function and back. The picked titles are sorted by debt_id and joined to
+     * their rows one by one (a nested loop: {@link #INDEXED_PLAN}), so the update itself locks them in debt_id order,
+     * as the e-mail claim and the retorno lock charges (they wait for each other, never deadlock), without a separate
+     * locking pass over 100,000 rows. Runs of one convênio are serialised by the advisory lock, so nothing else takes
+     * NOT_SENT titles meanwhile. Answers how many and their total.
      */
     private static final String CLAIM = """
             with picked as (
-                select debt_id from charges
-                 where debt_id in (select debt_id from charges
-                                    where bank_status = 'NOT_SENT' and nosso_numero is not null and left(nosso_numero, 7) = ?
-                                      and status in ('INVOICED', 'EMAILED', 'FAILED')
-                                    order by seq
-                                    limit ?)
-                 order by debt_id
-                   for update),
+                select debt_id from (select debt_id from charges
+                                      where bank_status = 'NOT_SENT' and nosso_numero is not null
+                                        and left(nosso_numero, 7) = ? and status in ('INVOICED', 'EMAILED', 'FAILED')
+                                      order by seq
+                                      limit ?) oldest
+                 order by debt_id),
             sent as (
                 update charges c set bank_status = 'SENT', remittance_id = ?, bank_updated_at = now()
                   from picked where c.debt_id = picked.debt_id and c.bank_status = 'NOT_SENT'
                 returning c.amount)
             select count(*), coalesce(sum(amount), 0) from sent
             """;
+    /**
+     * For the claim's transaction only. A hash or merge join would visit the rows in their physical order and lock
+     * them in that order; the nested loop over the sorted picks keeps debt_id order. And the picks come from the
+     * NOT_SENT index in seq order, stopping at the limit: the planner cannot estimate the convênio filter and would
+     * otherwise scan and sort the whole table (0.6 s instead of 0.07 s for 100,000 of 1,000,000 titles).
+     */
+    private static final String INDEXED_PLAN = "set local enable_hashjoin = off; set local enable_mergejoin = off; "
+            + "set local enable_seqscan = off; set local enable_bitmapscan = off";
     /** Whether there is anything to send: an empty run takes no NSA (not even one it would give back). */
     private static final String ANY = """
             select exists (select 1 from charges
@@ -177,6 +185,9 @@ public final class PostgresRemittanceStore implements RemittanceStore {
                 }
                 int titles;
                 BigDecimal total;
+                try (Statement s = c.createStatement()) {
+                    s.execute(INDEXED_PLAN);
+                }
                 try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
                     ps.setString(1, convenio);
                     ps.setInt(2, maxTitles);

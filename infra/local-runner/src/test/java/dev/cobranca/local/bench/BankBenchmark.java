@@ -18,6 +18,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -65,6 +68,7 @@ public final class BankBenchmark {
             invoice(db);
             checkpoint();
             remitted = child(BankBenchmarkChild.REMITTANCE, List.of(), db, s3);
+            remitted[1] = remitted[1].split(" ")[0];
             expect(db, "select count(*) from charges where remittance_id is null", 0, "titles in no remessa");
             remessas = query(db, "select count(*) || ' remessas (titles: ' || string_agg(title_count::text, ', ' order by nsa) || ')'"
                     + " from remittances");
@@ -74,7 +78,7 @@ public final class BankBenchmark {
             List<String> keys = BenchRetornos.write(db.dataSource(), s3, BUCKET, work);
             retornoFiles = keys.size();
             checkpoint();
-            returned = child(BankBenchmarkChild.RETORNO, keys, db, s3);
+            returned = concurrently(keys, db, s3);
             expect(db, "select count(*) from bank_events where debt_id is not null", rows, "occurrences stored");
             outcome = query(db, "select string_agg(bank_status || ' ' || n, ', ' order by bank_status) from "
                     + "(select bank_status, count(*) n from charges group by bank_status) s");
@@ -89,7 +93,7 @@ public final class BankBenchmark {
                 seconds(imported[0]), importRate, imported[1].replaceFirst("\\(.*", ""));
         System.out.printf("remessa (charges -> CNAB 240 -> S3):     %6.1f s  %,9.0f titles/s  live heap %s  ratio to the import %.2f  (%s)%n",
                 seconds(remitted[0]), remittanceRate, remitted[1], remittanceRate / importRate, remessas);
-        System.out.printf("retorno (S3 -> CNAB 240 -> charges):     %6.1f s  %,9.0f titles/s  live heap %s  ratio to the import %.2f  (%d files)%n",
+        System.out.printf("retorno (S3 -> CNAB 240 -> charges):     %6.1f s  %,9.0f titles/s  live heap %s  ratio to the import %.2f  (%d files at once)%n",
                 seconds(returned[0]), retornoRate, returned[1], retornoRate / importRate, retornoFiles);
         System.out.printf("charges by bank status: %s%n", outcome);
         System.out.printf("%n| rows | import rows/s | remessa titles/s (x import) | retorno titles/s (x import) | live heap import / remessa / retorno |%n"
@@ -111,6 +115,29 @@ public final class BankBenchmark {
             s.execute("vacuum analyze charges");
         }
         System.out.printf("charges made INVOICED by SQL (not timed) in %.1f s%n", (System.nanoTime() - t) / 1e9);
+    }
+
+    /**
+     * One retorno JVM per file, all at once, as S3 invokes one function instance per object created: {wall-clock ms
+     * from the first start to the last end, the largest live heap}.
+     */
+    private static String[] concurrently(List<String> keys, TestDatabase db, S3Emulator s3) throws Exception {
+        List<Future<String[]>> runs = new ArrayList<>();
+        try (ExecutorService forks = Executors.newFixedThreadPool(keys.size())) {
+            for (String key : keys) {
+                runs.add(forks.submit(() -> child(BankBenchmarkChild.RETORNO, List.of(key), db, s3)));
+            }
+        }
+        long start = Long.MAX_VALUE;
+        long end = 0;
+        long heap = 0;
+        for (Future<String[]> run : runs) {
+            String[] rest = run.get()[1].split(" ");
+            heap = Math.max(heap, Long.parseLong(rest[0].replace("MB", "")));
+            start = Math.min(start, Long.parseLong(rest[1]));
+            end = Math.max(end, Long.parseLong(rest[2]));
+        }
+        return new String[] {Long.toString(end - start), heap + "MB"};
     }
 
     /** Forks {@link BankBenchmarkChild} in {@code mode}, with the function's environment; returns {ms, live heap}. */
