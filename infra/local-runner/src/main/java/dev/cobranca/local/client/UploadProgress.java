@@ -30,9 +30,11 @@ interface UploadProgress extends AutoCloseable {
         JsonNode rows = s.path("rows");
         JsonNode charges = s.path("charges");
         long invoiced = charges.path("invoiced").asLong() + charges.path("emailed").asLong() + charges.path("paid").asLong();
-        return String.format(Locale.ROOT, "rows %d (accepted %d, rejected %d, duplicate %d) · boletos %d · e-mails %d · failed %d",
+        // e-mailed and paid apart: a charge paid before its e-mail went out is never mailed (the summary counts
+        // the e-mails sent), so their sum is no count of e-mails
+        return String.format(Locale.ROOT, "rows %d (accepted %d, rejected %d, duplicate %d) · boletos %d · e-mailed %d · paid %d · failed %d",
                 rows.path("total").asLong(), rows.path("accepted").asLong(), rows.path("rejected").asLong(),
-                rows.path("duplicate").asLong(), invoiced, charges.path("emailed").asLong() + charges.path("paid").asLong(),
+                rows.path("duplicate").asLong(), invoiced, charges.path("emailed").asLong(), charges.path("paid").asLong(),
                 charges.path("failed").asLong());
     }
 
