@@ -1,6 +1,7 @@
 package dev.cobranca.remittance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -8,23 +9,35 @@ import dev.cobranca.core.bank.CnabLineError;
 import dev.cobranca.core.bank.RemittanceEntry;
 import dev.cobranca.core.bank.RemittanceFileHeader;
 import dev.cobranca.core.bank.RemittanceListener;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cobranca.aws.S3ObjectStore;
 import dev.cobranca.core.bank.bb.BancoDoBrasilRemittanceReader;
+import dev.cobranca.core.bank.bb.BancoDoBrasilRemittanceWriter;
+import dev.cobranca.core.port.ObjectStore;
+import dev.cobranca.postgres.DataSources;
 import dev.cobranca.remittance.adapter.PostgresRemittanceStore;
 import dev.cobranca.testfixtures.EmulatedAws;
 import dev.cobranca.testfixtures.FreshDatabase;
 import dev.cobranca.testfixtures.LambdaEvents;
 import dev.cobranca.testfixtures.SampleBeneficiary;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -194,6 +207,68 @@ class RemittanceFunctionIT {
         new RemittanceHandler(env(db.jdbcUrl())).handleRequest(event(), null);
         assertThat(AWS.object("remittances/2026-12-01/000001.rem")).isEqualTo(before);
         assertThat(remittanceKeys()).hasSize(2);
+    }
+
+    @Test
+    void shouldSendNoTitleTwiceNorLoseOne_whenStoringAFileFailsWhileTheNextRemessaIsClaimed() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            invoiced("debt-" + i, i + "00.00", "11144477735", "INVOICED");
+        }
+        Map<String, String> env = env(db.jdbcUrl());
+        env.put("REMITTANCE_MAX_TITLES", "1");
+        RemittanceConfig config = RemittanceConfig.fromEnv(env);
+        S3ObjectStore s3 = new S3ObjectStore(AWS.s3Client(), BUCKET);
+        // the bucket refuses the first remessa, as an unreachable S3 would; the second is claimed meanwhile
+        ObjectStore refusingTheFirst = new ObjectStore() {
+            @Override
+            public InputStream open(String key) {
+                return s3.open(key);
+            }
+
+            @Override
+            public Optional<ObjectInfo> head(String key) {
+                return s3.head(key);
+            }
+
+            @Override
+            public void put(String key, byte[] content, String contentType) {
+                s3.put(key, content, contentType);
+            }
+
+            @Override
+            public void put(String key, Path file, String contentType) {
+                if (key.endsWith("/000001.rem")) {
+                    throw new UncheckedIOException(new IOException("S3 unreachable"));
+                }
+                s3.put(key, file, contentType);
+            }
+        };
+        try (HikariDataSource pool = DataSources.create(config.database().withPoolSizeAtLeast(3), "remittance-it")) {
+            assertThatThrownBy(service(config, pool, refusingTheFirst)::run).hasMessageContaining("S3 unreachable");
+            // the claim that ran while the first file was being stored committed: both remessas wait to be written
+            assertThat(db.sql().string("select string_agg(nsa || ' ' || status, ', ' order by nsa) from remittances"))
+                    .isEqualTo("1 BUILDING, 2 BUILDING");
+            assertThat(db.sql().number("select count(*) from charges where bank_status = 'SENT'")).isEqualTo(2);
+
+            service(config, pool, s3).run();
+        }
+
+        // each title in exactly one file; the two left BUILDING written again under their own NSAs, then the third
+        assertThat(db.sql().string("select string_agg(nsa || ' ' || status, ', ' order by nsa) from remittances"))
+                .isEqualTo("1 WRITTEN, 2 WRITTEN, 3 WRITTEN");
+        List<String> sent = new ArrayList<>();
+        for (String key : remittanceKeys()) {
+            sent.addAll(read(AWS.object(key)).entries().stream().map(RemittanceEntry::nossoNumero).toList());
+        }
+        assertThat(String.join(",", sent.stream().sorted().toList()))
+                .isEqualTo(db.sql().string("select string_agg(nosso_numero, ',' order by nosso_numero) from charges"));
+    }
+
+    private static RemittanceService service(RemittanceConfig config, DataSource pool, ObjectStore objects) {
+        return new RemittanceService(new PostgresRemittanceStore(pool), new BancoDoBrasilRemittanceWriter(), objects,
+                new RemittanceService.Sender(config.beneficiary(), config.agencyDigit(), config.accountDigit(),
+                        config.walletVariation(), config.terms()),
+                config.maxTitles(), config.maxFiles(), Clock.system(RemittanceService.BANK_ZONE));
     }
 
     @Test
