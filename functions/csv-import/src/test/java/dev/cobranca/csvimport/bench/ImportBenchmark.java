@@ -5,6 +5,7 @@ import dev.cobranca.emulators.SqsEmulator;
 import dev.cobranca.emulators.TestDatabase;
 import dev.cobranca.sample.SampleDebtGenerator;
 import dev.cobranca.testfixtures.ChildJvm;
+import dev.cobranca.testfixtures.Cpu;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,10 +60,10 @@ public final class ImportBenchmark {
                 try (TestDatabase db = TestDatabase.create()) {
                     String queue = sqs.createQueue("bench-invoice-" + i);
                     checkpoint();
-                    long[] cpuBefore = {selfCpuNanos(), postgresCpuTicks()};
+                    long[] cpuBefore = {Cpu.selfNanos(), Cpu.postgresTicks()};
                     String[] child = runImport(db, s3, sqs, queue, key, Files.size(csv));
                     System.out.printf("CPU during the import: emulators (this JVM) %.1f s, PostgreSQL %.1f s%n",
-                            (selfCpuNanos() - cpuBefore[0]) / 1e9, (postgresCpuTicks() - cpuBefore[1]) / 100.0);
+                            (Cpu.selfNanos() - cpuBefore[0]) / 1e9, (Cpu.postgresTicks() - cpuBefore[1]) / 100.0);
                     importMs.add(Long.parseLong(child[0]));
                     heaps.add(child[1]);
                     try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
@@ -129,12 +130,12 @@ public final class ImportBenchmark {
     static long psqlCopyIntoCharges(Path csv) throws Exception {
         try (TestDatabase db = TestDatabase.create()) {
             psql(db.name(), "alter table charges alter column upload_id set default '00000000-0000-0000-0000-000000000000'");
-            long cpu = postgresCpuTicks();
+            long cpu = Cpu.postgresTicks();
             long t = System.nanoTime();
             psql(db.name(), "\\copy charges (name, government_id, email, amount, due_date, debt_id) from '"
                     + csv.toAbsolutePath() + "' with (format csv, header true)");
             long ms = (System.nanoTime() - t) / 1_000_000;
-            System.out.printf("psql \\copy into charges: %d ms, PostgreSQL CPU %.1f s%n", ms, (postgresCpuTicks() - cpu) / 100.0);
+            System.out.printf("psql \\copy into charges: %d ms, PostgreSQL CPU %.1f s%n", ms, (Cpu.postgresTicks() - cpu) / 100.0);
             return ms;
         }
     }
@@ -151,13 +152,13 @@ public final class ImportBenchmark {
                     create table charges_copy (name text not null, government_id text not null, email text not null,
                       amount numeric(12,2) not null check (amount > 0), due_date date not null,
                       debt_id text collate "C" primary key)""");
-            long cpu = postgresCpuTicks();
+            long cpu = Cpu.postgresTicks();
             long t = System.nanoTime();
             psql(scratch, "\\copy charges_copy (name, government_id, email, amount, due_date, debt_id) from '"
                     + csv.toAbsolutePath() + "' with (format csv, header true)");
             long ms = (System.nanoTime() - t) / 1_000_000;
             System.out.printf("psql \\copy into the unique-index-only table: %d ms, PostgreSQL CPU %.1f s%n", ms,
-                    (postgresCpuTicks() - cpu) / 100.0);
+                    (Cpu.postgresTicks() - cpu) / 100.0);
             return ms;
         } finally {
             try (Connection c = DriverManager.getConnection(server); Statement st = c.createStatement()) {
@@ -239,32 +240,6 @@ public final class ImportBenchmark {
         try (Connection c = DriverManager.getConnection(TestDatabase.serverUrl()); Statement st = c.createStatement()) {
             st.execute("checkpoint");
         }
-    }
-
-    private static long selfCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    /** CPU ticks (1/100 s) of the postgres processes still alive, from /proc: a rough figure, Linux only. */
-    private static long postgresCpuTicks() {
-        long ticks = 0;
-        try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    String stat = Files.readString(proc.resolve("stat"));
-                    if (stat.contains("(postgres)")) {
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]); // cutime, cstime: backends that ended
-                    }
-                } catch (java.io.IOException | RuntimeException gone) {
-                    // the process ended
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            return 0;
-        }
-        return ticks;
     }
 
     /** The 1-minute load average as uptime shows it (other builds share this machine). */

@@ -5,6 +5,7 @@ import dev.cobranca.emulators.SqsEmulator;
 import dev.cobranca.emulators.TestDatabase;
 import dev.cobranca.sample.SampleDebtGenerator;
 import dev.cobranca.testfixtures.ChildJvm;
+import dev.cobranca.testfixtures.Cpu;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,9 @@ public final class BankBenchmark {
 
             invoice(db);
             checkpoint();
+            long pg = Cpu.postgresTicks();
             remitted = child(BankBenchmarkChild.REMITTANCE, List.of(), db, s3);
+            System.out.printf("PostgreSQL CPU during the remessa: %.1f s%n", (Cpu.postgresTicks() - pg) / 100.0);
             remitted[1] = remitted[1].split(" ")[0];
             expect(db, "select count(*) from charges where remittance_id is null", 0, "titles in no remessa");
             remessas = query(db, "select count(*) || ' remessas (titles: ' || string_agg(title_count::text, ', ' order by nsa) || ')'"
@@ -78,7 +81,9 @@ public final class BankBenchmark {
             List<String> keys = BenchRetornos.write(db.dataSource(), s3, BUCKET, work);
             retornoFiles = keys.size();
             checkpoint();
+            pg = Cpu.postgresTicks();
             returned = concurrently(keys, db, s3);
+            System.out.printf("PostgreSQL CPU during the retorno: %.1f s%n", (Cpu.postgresTicks() - pg) / 100.0);
             expect(db, "select count(*) from bank_events where debt_id is not null", rows, "occurrences stored");
             outcome = query(db, "select string_agg(bank_status || ' ' || n, ', ' order by bank_status) from "
                     + "(select bank_status, count(*) n from charges group by bank_status) s");

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.cobranca.bankreturn.BankReturnHandler;
 import dev.cobranca.emulators.LiveHeap;
 import dev.cobranca.remittance.RemittanceHandler;
+import dev.cobranca.testfixtures.Cpu;
 import dev.cobranca.testfixtures.LambdaEvents;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,6 +53,7 @@ public final class BankBenchmarkChild {
         } else {
             throw new IllegalArgumentException("mode: remittance or retorno, got " + mode);
         }
+        System.out.printf("%s JVM CPU %.1f s%n", mode, Cpu.selfNanos() / 1e9);
         // the wall-clock window too: the parent times children that run at once from the first start to the last end
         System.out.printf("RESULT %d %dMB %d %d%n", ms, live.get() >> 20, startedAt, startedAt + ms);
         System.exit(0);
