@@ -178,6 +178,18 @@ class BankLoopIT extends StackPerTest {
         assertThat(stack.scalar("select count(*) from bank_events where code = '02'")).isEqualTo(30);
         assertThat(stack.string("select string_agg(nsa || ':' || status || ':' || title_count, ',' order by nsa) from remittances"))
                 .isEqualTo("1:WRITTEN:20,2:WRITTEN:10");
+
+        // a run that died after storing the file but before marking it WRITTEN stores it again: the bank, which
+        // answered it the first time, does not process the same NSA twice
+        execute("update remittances set status = 'BUILDING' where nsa = 1");
+        stack.stack.emulators().sqs().client().sendMessage(b -> b.queueUrl(stack.queueUrl("RemittanceQueue"))
+                .messageBody(MessageCodec.encode(new RemittanceRequested("schedule", null))));
+        await(() -> stack.string("select status from remittances where nsa = 1"), "WRITTEN");
+        await(() -> Integer.toString(stack.stack.bank().repeated()), "1");
+        String first = stack.keys("remittances/").getFirst();
+        String answers = first.substring(first.lastIndexOf('/') - 10).replace('/', '-').replace(".rem", "-RET");
+        assertThat(stack.keys("returns/")).filteredOn(k -> k.contains(answers)).hasSize(1);
+        assertThat(stack.scalar("select count(*) from bank_events where code = '02'")).isEqualTo(30);
     }
 
     /**

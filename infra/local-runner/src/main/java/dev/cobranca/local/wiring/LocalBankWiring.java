@@ -31,7 +31,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * their own, as a bank's daily movement file would (a real one a day or more later), so titles are registered, and
  * their e-mails on their way, before any is paid. One thing at a time, in the order it is due, so the retornos' NSAs
  * follow the order they are delivered in; the last NSA survives restarts in the data directory (payments still due
- * when the stack stops are not: a local stand-in).
+ * when the stack stops are not: a local stand-in). A remessa stored again after it was answered (a run that died
+ * between storing it and marking it WRITTEN writes it again, same NSA, same key) is not processed twice, as a bank
+ * takes a file's NSA once: its earlier answer is found in the bucket.
  */
 public final class LocalBankWiring implements AutoCloseable {
 
@@ -52,6 +54,7 @@ public final class LocalBankWiring implements AutoCloseable {
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicInteger answered = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger repeated = new AtomicInteger();
 
     /**
      * @param stateDir where the last retorno NSA is kept
@@ -101,6 +104,11 @@ public final class LocalBankWiring implements AutoCloseable {
         return refused.get();
     }
 
+    /** Remessas received again after being answered (a run rewrote them after a crash), not processed twice. */
+    public int repeated() {
+        return repeated.get();
+    }
+
     private long lastNsa() {
         try {
             return Files.exists(state) ? Long.parseLong(Files.readString(state, StandardCharsets.US_ASCII).trim()) : 0;
@@ -121,6 +129,14 @@ public final class LocalBankWiring implements AutoCloseable {
     private void answer(String key) {
         boolean settling = false;
         try {
+            String earlier = earlierAnswer(key);
+            if (earlier != null) {
+                // a remessa written again after a crash (same NSA, same key): a bank takes a file's NSA once
+                repeated.incrementAndGet();
+                LOG.warn("local bank: {} was received and answered before ({}); a file sent twice is not processed again",
+                        key, earlier);
+                return;
+            }
             GeneratedReturn entries = bank.answer(remessa(key), name(key), LocalDate.now(BANK_ZONE), this::upload);
             saveNsa();
             answered.incrementAndGet();
@@ -154,6 +170,18 @@ public final class LocalBankWiring implements AutoCloseable {
         } finally {
             pending.decrementAndGet();
         }
+    }
+
+    /** The first retorno that answered this remessa, found in the bucket (so it holds across restarts); null if none. */
+    private String earlierAnswer(String key) {
+        return s3.listObjectsV2(b -> b.bucket(bucket).prefix(RETURNS + answerPrefix(key)).maxKeys(1)).contents().stream()
+                .map(o -> o.key()).findFirst().orElse(null);
+    }
+
+    /** Retornos of a remessa are named after it: {@code <date>-<nsa>-RET<retorno nsa>.ret}. */
+    private static String answerPrefix(String key) {
+        String name = name(key);
+        return name.substring(0, name.length() - ".rem".length()) + "-RET";
     }
 
     private LocalBank.Source remessa(String key) {
