@@ -4,16 +4,19 @@ import dev.cobranca.bankreturn.BankReturnStore.Applied;
 import dev.cobranca.core.bank.ReturnOccurrence;
 import dev.cobranca.core.bank.bb.BancoDoBrasilOccurrences;
 import dev.cobranca.postgres.UploadCompletion;
+import dev.cobranca.postgres.CopyText;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.sql.Statement;
 import java.util.List;
-import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * The SQL that applies a retorno's occurrences: stores them as {@code bank_events} and moves the charges they match
@@ -21,31 +24,44 @@ import java.util.UUID;
  */
 final class ReturnOccurrenceApplier {
 
+    /**
+     * Per session, emptied at each commit, no WAL: the batch as read ({@code retorno_batch}, filled by COPY) and the
+     * occurrences of it that are new ({@code retorno_new}: what the charges' updates then read, instead of looking
+     * each one up again in bank_events).
+     */
+    private static final String STAGING = """
+            create temp table if not exists retorno_batch (line int, nosso_numero text collate "C", code text, name text,
+              kind text, occurrence_date date, credit_date date, amount numeric(14,2), paid_amount numeric(14,2),
+              tariff numeric(14,2), interest numeric(14,2), discount numeric(14,2), reasons text[]) on commit delete rows;
+            create temp table if not exists retorno_new (id bigint, debt_id text collate "C", kind text, code text,
+              name text, line int, occurrence_date date, credit_date date, paid_amount numeric(14,2),
+              tariff numeric(14,2), reasons text[]) on commit delete rows
+            """;
+    private static final String COPY_BATCH = """
+            copy retorno_batch (line, nosso_numero, code, name, kind, occurrence_date, credit_date, amount, paid_amount,
+                                tariff, interest, discount, reasons) from stdin
+            """;
     /** New occurrences only (the unique index on nosso número + code + date); each matched to its charge or to none. */
     private static final String INSERT_EVENTS = """
-            insert into bank_events (return_file_id, line, nosso_numero, debt_id, code, name, kind, occurrence_date,
-                                     credit_date, amount, paid_amount, tariff, interest, discount, reasons)
-            select ?, v.line, v.nosso_numero, c.debt_id, v.code, v.name, v.kind, v.occurrence_date::date,
-                   v.credit_date::date, v.amount::numeric, v.paid_amount::numeric, v.tariff::numeric,
-                   v.interest::numeric, v.discount::numeric,
-                   case when v.reasons = '' then '{}'::text[] else string_to_array(v.reasons, E'\\n') end
-              from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                   as v (line, nosso_numero, code, name, kind, occurrence_date, credit_date, amount, paid_amount,
-                         tariff, interest, discount, reasons)
-              left join charges c on c.nosso_numero = v.nosso_numero
-            on conflict do nothing
-            returning id, debt_id
+            with stored as (
+                insert into bank_events (return_file_id, line, nosso_numero, debt_id, code, name, kind, occurrence_date,
+                                         credit_date, amount, paid_amount, tariff, interest, discount, reasons)
+                select ?, b.line, b.nosso_numero, c.debt_id, b.code, b.name, b.kind, b.occurrence_date, b.credit_date,
+                       b.amount, b.paid_amount, b.tariff, b.interest, b.discount, b.reasons
+                  from retorno_batch b left join charges c on c.nosso_numero = b.nosso_numero
+                on conflict do nothing
+                returning id, debt_id, kind, code, name, line, occurrence_date, credit_date, paid_amount, tariff, reasons)
+            insert into retorno_new select * from stored
             """;
+    private static final String COUNTS = "select count(*), count(debt_id) from retorno_new";
     /** The batch's charges locked in debt_id order, as the e-mail claim locks them: the two wait, never deadlock. */
     private static final String LOCK = """
-            select 1 from charges where debt_id in (select debt_id from bank_events where id = any (?) and debt_id is not null)
+            select 1 from charges where debt_id in (select debt_id from retorno_new where debt_id is not null)
              order by debt_id for update
             """;
     private static final String CONFIRM = """
             update charges c set bank_status = 'CONFIRMED', bank_updated_at = now(), bank_reasons = null
-              from (select distinct debt_id from bank_events
-                     where id = any (?) and kind = 'CONFIRMED' and debt_id is not null) e
+              from (select distinct debt_id from retorno_new where kind = 'CONFIRMED' and debt_id is not null) e
              where c.debt_id = e.debt_id and c.bank_status in ('NOT_SENT', 'SENT', 'REJECTED')
             """;
     private static final String REJECT = """
@@ -55,15 +71,14 @@ final class ReturnOccurrenceApplier {
                                      else c.last_error end
               from (select distinct on (debt_id) debt_id,
                            code || ' ' || coalesce(name, '') || ': ' || array_to_string(reasons, '; ') as reasons
-                      from bank_events where id = any (?) and kind = 'REJECTED' and debt_id is not null
+                      from retorno_new where kind = 'REJECTED' and debt_id is not null
                      order by debt_id, line desc) e
              where c.debt_id = e.debt_id and c.bank_status in ('NOT_SENT', 'SENT')
             returning c.upload_id
             """;
     private static final String WRITE_OFF = """
             update charges c set bank_status = 'WRITTEN_OFF', bank_updated_at = now()
-              from (select distinct debt_id from bank_events
-                     where id = any (?) and kind = 'WRITTEN_OFF' and debt_id is not null) e
+              from (select distinct debt_id from retorno_new where kind = 'WRITTEN_OFF' and debt_id is not null) e
              where c.debt_id = e.debt_id and c.bank_status in ('NOT_SENT', 'SENT', 'CONFIRMED', 'REJECTED')
             """;
     /** A title settled before and settled again: money came in twice, someone must look. */
@@ -71,8 +86,8 @@ final class ReturnOccurrenceApplier {
             update charges c set payment_mismatch = true,
                    bank_mismatch = 'the bank settled this title again: ' || e.code || ' on ' || coalesce(e.occurrence_date::text, '?')
                                    || ', ' || coalesce(e.paid_amount::text, '?')
-              from (select distinct on (debt_id) debt_id, code, occurrence_date, paid_amount from bank_events
-                     where id = any (?) and kind = 'SETTLED' and debt_id is not null order by debt_id, line) e
+              from (select distinct on (debt_id) debt_id, code, occurrence_date, paid_amount from retorno_new
+                     where kind = 'SETTLED' and debt_id is not null order by debt_id, line) e
              where c.debt_id = e.debt_id and c.bank_status = 'SETTLED'
             """;
     /**
@@ -98,58 +113,47 @@ final class ReturnOccurrenceApplier {
                                              || coalesce(e.occurrence_date::text, '?') || ', ' || e.paid_amount
                                         else c.bank_mismatch end
               from (select distinct on (debt_id) debt_id, code, occurrence_date, credit_date, paid_amount, tariff
-                      from bank_events where id = any (?) and kind = 'SETTLED' and debt_id is not null
+                      from retorno_new where kind = 'SETTLED' and debt_id is not null
                      order by debt_id, line) e
              where c.debt_id = e.debt_id and c.bank_status <> 'SETTLED'
             returning c.upload_id
             """;
 
+    /** COPY's null. */
+    private static final String NULL = "\\N";
+
     private ReturnOccurrenceApplier() {
     }
 
     static Applied apply(Connection c, long fileId, List<ReturnOccurrence> occurrences, boolean failRejected)
-            throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        int matched = 0;
+            throws SQLException, IOException {
+        try (Statement s = c.createStatement()) {
+            s.execute(STAGING);
+        }
+        copyBatch(c, occurrences);
         try (PreparedStatement ps = c.prepareStatement(INSERT_EVENTS)) {
             ps.setLong(1, fileId);
-            ps.setArray(2, c.createArrayOf("int4", occurrences.stream().map(ReturnOccurrence::line).toArray()));
-            ps.setArray(3, texts(c, occurrences, ReturnOccurrence::nossoNumero));
-            ps.setArray(4, texts(c, occurrences, ReturnOccurrence::code));
-            ps.setArray(5, texts(c, occurrences, ReturnOccurrence::codeName));
-            ps.setArray(6, texts(c, occurrences, o -> o.kind().name()));
-            ps.setArray(7, texts(c, occurrences, o -> Objects.toString(o.occurrenceDate(), null)));
-            ps.setArray(8, texts(c, occurrences, o -> Objects.toString(o.creditDate(), null)));
-            ps.setArray(9, texts(c, occurrences, o -> plain(o.amount())));
-            ps.setArray(10, texts(c, occurrences, o -> plain(o.paidAmount())));
-            ps.setArray(11, texts(c, occurrences, o -> plain(o.tariff())));
-            ps.setArray(12, texts(c, occurrences, o -> plain(o.interest())));
-            ps.setArray(13, texts(c, occurrences, o -> plain(o.discount())));
-            ps.setArray(14, texts(c, occurrences, ReturnOccurrenceApplier::reasons));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                    if (rs.getString(2) != null) {
-                        matched++;
-                    }
-                }
-            }
+            ps.executeUpdate();
+        }
+        int stored;
+        int matched;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(COUNTS)) {
+            rs.next();
+            stored = rs.getInt(1);
+            matched = rs.getInt(2);
         }
         if (matched > 0) {
-            java.sql.Array idArray = c.createArrayOf("int8", ids.toArray());
-            update(c, LOCK, idArray);
+            update(c, LOCK);
             TreeSet<UUID> uploads = new TreeSet<>();
-            update(c, CONFIRM, idArray);
+            update(c, CONFIRM);
             try (PreparedStatement ps = c.prepareStatement(REJECT)) {
                 ps.setBoolean(1, failRejected);
                 ps.setBoolean(2, failRejected);
-                ps.setArray(3, idArray);
                 collectUploads(ps, failRejected ? uploads : new TreeSet<>());
             }
-            update(c, WRITE_OFF, idArray);
-            update(c, SETTLED_AGAIN, idArray);
+            update(c, WRITE_OFF);
+            update(c, SETTLED_AGAIN);
             try (PreparedStatement ps = c.prepareStatement(SETTLE)) {
-                ps.setArray(1, idArray);
                 collectUploads(ps, uploads);
             }
             // a PAID or FAILED charge may have been the last one its upload waited for
@@ -157,13 +161,33 @@ final class ReturnOccurrenceApplier {
                 UploadCompletion.completeIfDone(c, upload);
             }
         }
-        return new Applied(matched, ids.size() - matched, occurrences.size() - ids.size());
+        return new Applied(matched, stored - matched, occurrences.size() - stored);
     }
 
-    private static void update(Connection c, String sql, java.sql.Array ids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, ids);
-            ps.execute();
+    /** The batch into retorno_batch in COPY's text format: one pass, no per-column arrays to build and parse. */
+    private static void copyBatch(Connection c, List<ReturnOccurrence> occurrences) throws SQLException, IOException {
+        PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), COPY_BATCH, 1 << 16);
+        try {
+            CopyText row = new CopyText(copy);
+            for (ReturnOccurrence o : occurrences) {
+                row.plain(Integer.toString(o.line())).text(o.nossoNumero()).text(o.code()).textOrNull(o.codeName())
+                        .plain(o.kind().name()).plain(orNull(o.occurrenceDate())).plain(orNull(o.creditDate()))
+                        .plain(plain(o.amount())).plain(plain(o.paidAmount())).plain(plain(o.tariff()))
+                        .plain(plain(o.interest())).plain(plain(o.discount())).text(reasons(o));
+                row.endRow();
+            }
+            row.flush();
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private static void update(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
         }
     }
 
@@ -175,24 +199,27 @@ final class ReturnOccurrenceApplier {
         }
     }
 
-    /** Reason codes with the bank's meaning under the occurrence, newline-separated (one text[] element each). */
+    /**
+     * Reason codes with the bank's meaning under the occurrence, as a text[] literal ({@code {}} when none): each
+     * element quoted, its quotes and backslashes escaped.
+     */
     private static String reasons(ReturnOccurrence o) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder("{");
         for (String r : o.rejectionReasons()) {
-            if (!sb.isEmpty()) {
-                sb.append('\n');
+            if (sb.length() > 1) {
+                sb.append(',');
             }
-            sb.append(r).append(' ').append(BancoDoBrasilOccurrences.reasonMeaning(o.code(), r));
+            String element = r + " " + BancoDoBrasilOccurrences.reasonMeaning(o.code(), r);
+            sb.append('"').append(element.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }
-        return sb.toString();
+        return sb.append('}').toString();
     }
 
     private static String plain(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
+        return value == null ? NULL : value.toPlainString();
     }
 
-    private static java.sql.Array texts(Connection c, List<ReturnOccurrence> os,
-                                        java.util.function.Function<ReturnOccurrence, String> f) throws SQLException {
-        return c.createArrayOf("text", os.stream().map(f).toArray());
+    private static String orNull(Object value) {
+        return value == null ? NULL : value.toString();
     }
 }

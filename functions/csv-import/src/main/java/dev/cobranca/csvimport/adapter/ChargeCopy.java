@@ -6,6 +6,7 @@ import dev.cobranca.csvimport.ChargeLoader.LoadedKeyRange;
 import dev.cobranca.csvimport.InvoiceOutbox;
 import dev.cobranca.csvimport.sort.Keys;
 import dev.cobranca.csvimport.sort.RowCursor;
+import dev.cobranca.postgres.CopyText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -3,6 +3,7 @@ package dev.cobranca.csvimport.adapter;
 import dev.cobranca.core.charge.Debt;
 import dev.cobranca.core.charge.PayerAddress;
 import dev.cobranca.csvimport.RowFormat;
+import dev.cobranca.postgres.CopyText;
 
 /**
  * A valid row in PostgreSQL's COPY text format, as {@link PostgresChargeLoader} loads it into charges

@@ -1,4 +1,4 @@
-package dev.cobranca.csvimport.adapter;
+package dev.cobranca.postgres;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,14 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Encodes rows in PostgreSQL's COPY text format (tab-separated, backslash escapes) into a buffered sink. */
-final class CopyText {
+public final class CopyText {
 
     private final OutputStream out;
     private final byte[] buffer = new byte[1 << 16];
     private int length;
     private boolean rowStarted;
 
-    CopyText(OutputStream out) {
+    public CopyText(OutputStream out) {
         this.out = out;
     }
 
@@ -23,7 +23,7 @@ final class CopyText {
      * Values escaped and tab-separated, without a line end: for rows kept aside before their COPY. One pass per value
      * into a scratch buffer of the calling thread (this runs for every row of every upload).
      */
-    static byte[] row(String... values) {
+    public static byte[] row(String... values) {
         Scratch scratch = SCRATCH.get();
         scratch.length = 0;
         for (int i = 0; i < values.length; i++) {
@@ -36,7 +36,7 @@ final class CopyText {
     }
 
     /** {@code bytes} with COPY's escapes; the same array when it needs none. */
-    static byte[] escaped(byte[] bytes) {
+    public static byte[] escaped(byte[] bytes) {
         int extra = 0;
         for (byte b : bytes) {
             if (b == '\\' || b == '\t' || b == '\n' || b == '\r') {
@@ -61,7 +61,7 @@ final class CopyText {
     }
 
     /** The values of a row written by {@link #row}, unescaped. */
-    static java.util.List<String> fields(byte[] row) {
+    public static java.util.List<String> fields(byte[] row) {
         java.util.List<String> values = new java.util.ArrayList<>();
         java.io.ByteArrayOutputStream value = new java.io.ByteArrayOutputStream();
         for (int i = 0; i <= row.length; i++) {
@@ -84,7 +84,7 @@ final class CopyText {
     }
 
     /** A value that may hold anything: backslash, tab and line breaks are escaped. */
-    CopyText text(String value) throws IOException {
+    public CopyText text(String value) throws IOException {
         separator();
         for (byte b : escaped(value.getBytes(StandardCharsets.UTF_8))) {
             put(b);
@@ -92,8 +92,13 @@ final class CopyText {
         return this;
     }
 
+    /** As {@link #text}, or COPY's null ({@code \\N}) when {@code value} is null. */
+    public CopyText textOrNull(String value) throws IOException {
+        return value == null ? plain("\\N") : text(value);
+    }
+
     /** A value known to need no escaping (numbers, dates, uuids). */
-    CopyText plain(String value) throws IOException {
+    public CopyText plain(String value) throws IOException {
         separator();
         for (int i = 0; i < value.length(); i++) {
             put((byte) value.charAt(i));
@@ -101,12 +106,12 @@ final class CopyText {
         return this;
     }
 
-    void endRow() throws IOException {
+    public void endRow() throws IOException {
         put((byte) '\n');
         rowStarted = false;
     }
 
-    void flush() throws IOException {
+    public void flush() throws IOException {
         if (length > 0) {
             out.write(buffer, 0, length);
             length = 0;
