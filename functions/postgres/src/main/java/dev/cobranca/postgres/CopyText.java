@@ -8,6 +8,9 @@ import java.util.Arrays;
 /** Encodes rows in PostgreSQL's COPY text format (tab-separated, backslash escapes) into a buffered sink. */
 public final class CopyText {
 
+    /** COPY's null in the text format. */
+    public static final String NULL = "\\N";
+
     private final OutputStream out;
     private final byte[] buffer = new byte[1 << 16];
     private int length;
@@ -94,7 +97,7 @@ public final class CopyText {
 
     /** As {@link #text}, or COPY's null ({@code \\N}) when {@code value} is null. */
     public CopyText textOrNull(String value) throws IOException {
-        return value == null ? plain("\\N") : text(value);
+        return value == null ? plain(NULL) : text(value);
     }
 
     /** A value known to need no escaping (numbers, dates, uuids). */

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One run: writes again every remessa a crash left BUILDING, then builds new ones (one file per convênio and claim)
  * until nothing invoiced waits to be sent or the run's file limit is reached; each claim runs while the file before
- * it is written. Each file is written to a temporary file first (a remessa of 100,000 titles is about 70 MB: never in memory) and then stored in the bucket.
+ * it is written. Each file is written to a temporary file first (a remessa of 100,000 titles is about 70 MB: never
+ * in memory) and then stored in the bucket.
  */
 public final class RemittanceService {
 
@@ -81,21 +82,18 @@ public final class RemittanceService {
         String convenio = sender.beneficiary().convenio();
         try (AutoCloseable ignored = store.lock(convenio)) {
             List<String> keys = new ArrayList<>();
-            long titles = 0;
-            BigDecimal total = BigDecimal.ZERO;
-            int rewritten = 0;
+            List<RemittanceSummary> stored = new ArrayList<>();
             for (Remittance r : store.building(convenio)) {
                 LOG.warn("remessa NSA {} ({}) was left BUILDING by an earlier run: writing it again", r.nsa(), r.objectKey());
-                RemittanceSummary s = write(r);
-                rewritten++;
+                stored.add(write(r));
                 keys.add(r.objectKey());
-                titles += s.titles();
-                total = total.add(s.totalAmount());
             }
+            int rewritten = stored.size();
             int written = 0;
             // the next claim (the database's work) runs while the last file is written and stored (this JVM's and
             // the bucket's): one file in flight at a time, each stored before the next is started
-            ExecutorService fileWriter = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("remessa-writer").daemon().factory());
+            ExecutorService fileWriter = Executors.newSingleThreadExecutor(
+                    Thread.ofPlatform().name("remessa-writer").daemon().factory());
             try {
                 Future<RemittanceSummary> inFlight = null;
                 while (written < maxFiles) {
@@ -105,26 +103,24 @@ public final class RemittanceService {
                     if (claimed.isEmpty()) {
                         break;
                     }
-                    LOG.info("remessa NSA {}: {} titles marked SENT in {} ms", claimed.get().nsa(), claimed.get().titleCount(),
+                    Remittance next = claimed.get();
+                    LOG.info("remessa NSA {}: {} titles marked SENT in {} ms", next.nsa(), next.titleCount(),
                             (System.nanoTime() - started) / 1_000_000);
                     if (inFlight != null) {
-                        RemittanceSummary s = Futures.join(inFlight, "writing a remessa");
-                        titles += s.titles();
-                        total = total.add(s.totalAmount());
+                        stored.add(Futures.join(inFlight, "writing a remessa"));
                     }
-                    Remittance next = claimed.get();
                     inFlight = fileWriter.submit(() -> write(next));
                     written++;
                     keys.add(next.objectKey());
                 }
                 if (inFlight != null) {
-                    RemittanceSummary s = Futures.join(inFlight, "writing a remessa");
-                    titles += s.titles();
-                    total = total.add(s.totalAmount());
+                    stored.add(Futures.join(inFlight, "writing a remessa"));
                 }
             } finally {
                 fileWriter.shutdownNow();
             }
+            long titles = stored.stream().mapToLong(RemittanceSummary::titles).sum();
+            BigDecimal total = stored.stream().map(RemittanceSummary::totalAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
             LOG.info("remittance run: {} remessas written ({} re-written after a crash), {} titles, R$ {}", written + rewritten,
                     rewritten, titles, total);
             return new RunResult(rewritten, written, titles, total, keys);

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cobranca.aws.S3ObjectStore;
 import dev.cobranca.core.bank.CnabLineError;
 import dev.cobranca.core.bank.RemittanceEntry;
 import dev.cobranca.core.bank.RemittanceFileHeader;
 import dev.cobranca.core.bank.RemittanceListener;
-import com.zaxxer.hikari.HikariDataSource;
-import dev.cobranca.aws.S3ObjectStore;
 import dev.cobranca.core.bank.bb.BancoDoBrasilRemittanceReader;
-import dev.cobranca.core.bank.bb.BancoDoBrasilRemittanceWriter;
 import dev.cobranca.core.port.ObjectStore;
 import dev.cobranca.postgres.DataSources;
 import dev.cobranca.remittance.adapter.PostgresRemittanceStore;
@@ -30,14 +29,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -244,13 +241,13 @@ class RemittanceFunctionIT {
             }
         };
         try (HikariDataSource pool = DataSources.create(config.database().withPoolSizeAtLeast(3), "remittance-it")) {
-            assertThatThrownBy(service(config, pool, refusingTheFirst)::run).hasMessageContaining("S3 unreachable");
+            assertThatThrownBy(DependencyFactory.service(config, pool, refusingTheFirst)::run).hasMessageContaining("S3 unreachable");
             // the claim that ran while the first file was being stored committed: both remessas wait to be written
             assertThat(db.sql().string("select string_agg(nsa || ' ' || status, ', ' order by nsa) from remittances"))
                     .isEqualTo("1 BUILDING, 2 BUILDING");
             assertThat(db.sql().number("select count(*) from charges where bank_status = 'SENT'")).isEqualTo(2);
 
-            service(config, pool, s3).run();
+            DependencyFactory.service(config, pool, s3).run();
         }
 
         // each title in exactly one file; the two left BUILDING written again under their own NSAs, then the third
@@ -262,13 +259,6 @@ class RemittanceFunctionIT {
         }
         assertThat(String.join(",", sent.stream().sorted().toList()))
                 .isEqualTo(db.sql().string("select string_agg(nosso_numero, ',' order by nosso_numero) from charges"));
-    }
-
-    private static RemittanceService service(RemittanceConfig config, DataSource pool, ObjectStore objects) {
-        return new RemittanceService(new PostgresRemittanceStore(pool), new BancoDoBrasilRemittanceWriter(), objects,
-                new RemittanceService.Sender(config.beneficiary(), config.agencyDigit(), config.accountDigit(),
-                        config.walletVariation(), config.terms()),
-                config.maxTitles(), config.maxFiles(), Clock.system(RemittanceService.BANK_ZONE));
     }
 
     @Test

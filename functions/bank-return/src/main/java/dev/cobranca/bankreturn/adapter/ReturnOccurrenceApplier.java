@@ -3,8 +3,8 @@ package dev.cobranca.bankreturn.adapter;
 import dev.cobranca.bankreturn.BankReturnStore.Applied;
 import dev.cobranca.core.bank.ReturnOccurrence;
 import dev.cobranca.core.bank.bb.BancoDoBrasilOccurrences;
-import dev.cobranca.postgres.UploadCompletion;
 import dev.cobranca.postgres.CopyText;
+import dev.cobranca.postgres.UploadCompletion;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -119,9 +119,6 @@ final class ReturnOccurrenceApplier {
             returning c.upload_id
             """;
 
-    /** COPY's null. */
-    private static final String NULL = "\\N";
-
     private ReturnOccurrenceApplier() {
     }
 
@@ -216,10 +213,10 @@ final class ReturnOccurrenceApplier {
     }
 
     private static String plain(BigDecimal value) {
-        return value == null ? NULL : value.toPlainString();
+        return value == null ? CopyText.NULL : value.toPlainString();
     }
 
     private static String orNull(Object value) {
-        return value == null ? NULL : value.toString();
+        return value == null ? CopyText.NULL : value.toString();
     }
 }
