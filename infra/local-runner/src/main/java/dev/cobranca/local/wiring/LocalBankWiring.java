@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,7 +34,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * follow the order they are delivered in; the last NSA survives restarts in the data directory (payments still due
  * when the stack stops are not: a local stand-in). A remessa stored again after it was answered (a run that died
  * between storing it and marking it WRITTEN writes it again, same NSA, same key) is not processed twice, as a bank
- * takes a file's NSA once: its earlier answer is found in the bucket.
+ * takes a file once: the keys and contents answered are kept in the data directory. A new remessa under a key seen
+ * before (a fresh database numbers its remessas from 1 again) is answered.
  */
 public final class LocalBankWiring implements AutoCloseable {
 
@@ -45,6 +47,8 @@ public final class LocalBankWiring implements AutoCloseable {
     private final S3Client s3;
     private final String bucket;
     private final Path state;
+    /** Remessas answered, a line each: key and ETag (a file stored again with the same bytes is not answered twice). */
+    private final Path answeredLog;
     private final double payShare;
     private final Duration payDelay;
     private final LocalBank bank;
@@ -75,6 +79,7 @@ public final class LocalBankWiring implements AutoCloseable {
             throw new UncheckedIOException("cannot create " + stateDir, e);
         }
         this.state = stateDir.resolve("last-retorno-nsa");
+        this.answeredLog = stateDir.resolve("answered-remessas");
         this.bank = new LocalBank(lastNsa());
         emulator.onObjectCreated(this::objectCreated);
     }
@@ -129,16 +134,17 @@ public final class LocalBankWiring implements AutoCloseable {
     private void answer(String key) {
         boolean settling = false;
         try {
-            String earlier = earlierAnswer(key);
-            if (earlier != null) {
-                // a remessa written again after a crash (same NSA, same key): a bank takes a file's NSA once
+            String etag = s3.headObject(b -> b.bucket(bucket).key(key)).eTag();
+            if (answeredBefore(key, etag)) {
+                // the same bytes under the same key: a run that died after storing the file wrote it again
                 repeated.incrementAndGet();
-                LOG.warn("local bank: {} was received and answered before ({}); a file sent twice is not processed again",
-                        key, earlier);
+                LOG.warn("local bank: {} was received and answered before (same content); a file sent twice is not "
+                        + "processed again", key);
                 return;
             }
             GeneratedReturn entries = bank.answer(remessa(key), name(key), LocalDate.now(BANK_ZONE), this::upload);
             saveNsa();
+            recordAnswered(key, etag);
             answered.incrementAndGet();
             LOG.info("local bank answered {} with {} ({} titles)", key, entries.name(), entries.occurrences());
             if (payShare > 0) {
@@ -172,16 +178,18 @@ public final class LocalBankWiring implements AutoCloseable {
         }
     }
 
-    /** The first retorno that answered this remessa, found in the bucket (so it holds across restarts); null if none. */
-    private String earlierAnswer(String key) {
-        return s3.listObjectsV2(b -> b.bucket(bucket).prefix(RETURNS + answerPrefix(key)).maxKeys(1)).contents().stream()
-                .map(o -> o.key()).findFirst().orElse(null);
+    /** Whether this key was answered with these very bytes (its ETag, the content's MD5 for a single PUT). */
+    private boolean answeredBefore(String key, String etag) throws IOException {
+        return Files.exists(answeredLog) && Files.readAllLines(answeredLog, StandardCharsets.UTF_8).contains(key + " " + etag);
     }
 
-    /** Retornos of a remessa are named after it: {@code <date>-<nsa>-RET<retorno nsa>.ret}. */
-    private static String answerPrefix(String key) {
-        String name = name(key);
-        return name.substring(0, name.length() - ".rem".length()) + "-RET";
+    private void recordAnswered(String key, String etag) {
+        try {
+            Files.writeString(answeredLog, key + " " + etag + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + answeredLog, e);
+        }
     }
 
     private LocalBank.Source remessa(String key) {
