@@ -32,7 +32,8 @@ final class BankRows {
             select e.code, e.name, e.kind, e.occurrence_date, e.credit_date, e.amount, e.paid_amount, e.tariff,
                    e.reasons, f.object_key, e.line, e.received_at
               from bank_events e join return_files f on f.id = e.return_file_id
-             where e.debt_id = ?
+             -- the unique occurrence index leads with nosso número: no index on debt_id for every event to pay for
+             where e.nosso_numero = ? and e.debt_id = ?
              -- the bank's order (its files' NSAs), not the order the files happened to be read in
              order by e.occurrence_date nulls last, f.nsa nulls last, e.line, e.id limit %d
             """.formatted(MAX_EVENTS);
@@ -60,8 +61,12 @@ final class BankRows {
                 }
             }
             List<BankSide.Event> events = new ArrayList<>();
+            if (side.nossoNumero() == null) { // not invoiced yet: the bank cannot have heard of it
+                return Optional.of(side);
+            }
             try (PreparedStatement ps = c.prepareStatement(EVENTS)) {
-                ps.setString(1, debtId);
+                ps.setString(1, side.nossoNumero());
+                ps.setString(2, debtId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Array reasons = rs.getArray(9);
