@@ -30,9 +30,9 @@ interface UploadProgress extends AutoCloseable {
         JsonNode rows = s.path("rows");
         JsonNode charges = s.path("charges");
         long invoiced = charges.path("invoiced").asLong() + charges.path("emailed").asLong() + charges.path("paid").asLong();
-        // e-mailed and paid apart: a charge paid before its e-mail went out is never mailed (the summary counts
-        // the e-mails sent), so their sum is no count of e-mails
-        return String.format(Locale.ROOT, "rows %d (accepted %d, rejected %d, duplicate %d) · boletos %d · e-mailed %d · paid %d · failed %d",
+        // the charges by pipeline status: an e-mailed charge that is paid counts as paid from then on (so this number
+        // can fall), and one paid before its e-mail went out is never mailed; the summary counts the e-mails sent
+        return String.format(Locale.ROOT, "rows %d (accepted %d, rejected %d, duplicate %d) · boletos %d · e-mailed, unpaid %d · paid %d · failed %d",
                 rows.path("total").asLong(), rows.path("accepted").asLong(), rows.path("rejected").asLong(),
                 rows.path("duplicate").asLong(), invoiced, charges.path("emailed").asLong(), charges.path("paid").asLong(),
                 charges.path("failed").asLong());
