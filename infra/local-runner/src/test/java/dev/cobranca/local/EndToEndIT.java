@@ -52,21 +52,21 @@ class EndToEndIT extends StackPerTest {
     @Test
     void clientUpload_shouldEmailEveryAcceptedCharge_eachWithItsOwnBoleto() throws Exception {
         stack = RunningStack.start(dataDir, true, null);
-        Sample sample = Sample.write(files.resolve("debts-20k.csv"), 20_000, 11, 0.5, false);
+        Sample sample = Sample.write(files.resolve("debts-10k.csv"), 10_000, 11, 0.5, false);
         long t0 = System.nanoTime();
 
         String uploadId = stack.upload(sample.file());
         JsonNode done = stack.awaitFinished(uploadId, Duration.ofMinutes(8));
         System.out.println(stack.timings(uploadId));
 
-        System.out.printf(Locale.ROOT, "20,000 rows uploaded, imported, invoiced and e-mailed in %.1f s%n",
+        System.out.printf(Locale.ROOT, "10,000 rows uploaded, imported, invoiced and e-mailed in %.1f s%n",
                 (System.nanoTime() - t0) / 1e9);
         assertThat(done.path("status").asText()).as("%s", done).isEqualTo("COMPLETED");
         JsonNode rows = done.path("rows");
         int accepted = sample.valid().size();
-        assertThat(rows.path("total").asLong()).isEqualTo(20_000);
+        assertThat(rows.path("total").asLong()).isEqualTo(10_000);
         assertThat(rows.path("accepted").asLong()).isEqualTo(accepted);
-        assertThat(rows.path("rejected").asLong()).isEqualTo(20_000 - accepted);
+        assertThat(rows.path("rejected").asLong()).isEqualTo(10_000 - accepted);
         assertThat(rows.path("duplicate").asLong()).isZero();
         assertThat(done.path("charges").path("emailed").asLong()).isEqualTo(accepted);
         assertThat(stack.chargeStatuses(uploadId)).isEqualTo(Map.of("EMAILED", (long) accepted));
