@@ -237,7 +237,8 @@ class ApiIT {
         byte[] pdf = "%PDF-1.7 boleto".getBytes(StandardCharsets.US_ASCII);
         AWS.s3Client().putObject(b -> b.bucket(BUCKET).key("invoices/" + debtId + ".pdf").contentType("application/pdf"), RequestBody.fromBytes(pdf));
         TestData.sql(pool, "update charges set status = 'INVOICED', invoiced_at = now(), invoice_key = 'invoices/" + debtId + ".pdf',"
-                + " barcode = '" + "1".repeat(44) + "', digitable_line = '" + "2".repeat(47) + "' where debt_id = '" + debtId + "'");
+                + " barcode = '" + "1".repeat(44) + "', digitable_line = '" + "2".repeat(47) + "',"
+                + " nosso_numero = '12345679000000001', boleto_due_date = current_date + 5 where debt_id = '" + debtId + "'");
 
         Responses r = call(handler, Events.get("/charges/" + debtId), "GET", "/charges/{debtId}");
 
@@ -247,6 +248,17 @@ class ApiIT {
         assertThat(r.text("digitableLine")).isEqualTo("2".repeat(47));
         assertThat(r.text("governmentId")).isEqualTo("11111111111");
         assertThat(get(r.text("invoiceUrl")).body()).isEqualTo(pdf);
+        // invoiced, not yet in a remessa: no NSA (not 0)
+        assertThat(r.text("bankStatus")).isEqualTo("NOT_SENT");
+        assertThat(r.json().path("remittanceNsa").isNull()).as("%s", r.json()).isTrue();
+
+        TestData.sql(pool, "insert into remittances (convenio, nsa, object_key, title_count, total_amount, generated_at)"
+                + " values ('1234567', 41, 'remittances/2026-12-02/000041.rem', 1, 10, now())");
+        TestData.sql(pool, "update charges set bank_status = 'SENT', remittance_id = (select id from remittances where nsa = 41)"
+                + " where debt_id = '" + debtId + "'");
+        Responses sent = call(handler, Events.get("/charges/" + debtId), "GET", "/charges/{debtId}");
+        assertThat(sent.text("bankStatus")).isEqualTo("SENT");
+        assertThat(sent.json().path("remittanceNsa").asLong()).isEqualTo(41);
     }
 
     @Test

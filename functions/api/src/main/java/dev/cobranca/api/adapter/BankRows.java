@@ -54,16 +54,15 @@ final class BankRows {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    long nsa = rs.getLong(4);
                     side = new BankSide(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                            rs.wasNull() ? null : nsa, rs.getObject(5, LocalDate.class), rs.getBigDecimal(6),
+                            rs.getObject(4, Long.class), rs.getObject(5, LocalDate.class), rs.getBigDecimal(6),
                             rs.getString(7), rs.getString(8), List.of());
                 }
             }
-            List<BankSide.Event> events = new ArrayList<>();
             if (side.nossoNumero() == null) { // not invoiced yet: the bank cannot have heard of it
                 return Optional.of(side);
             }
+            List<BankSide.Event> events = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(EVENTS)) {
                 ps.setString(1, side.nossoNumero());
                 ps.setString(2, debtId);
