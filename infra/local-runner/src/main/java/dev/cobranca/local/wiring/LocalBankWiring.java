@@ -15,6 +15,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +60,8 @@ public final class LocalBankWiring implements AutoCloseable {
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicInteger answered = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
-    private final AtomicInteger repeated = new AtomicInteger();
+    /** Key and ETag of each remessa received again after it was answered. */
+    private final Set<String> repeated = ConcurrentHashMap.newKeySet();
 
     /**
      * @param stateDir where the last retorno NSA is kept
@@ -109,9 +112,13 @@ public final class LocalBankWiring implements AutoCloseable {
         return refused.get();
     }
 
-    /** Remessas received again after being answered (a run rewrote them after a crash), not processed twice. */
+    /**
+     * Remessas received again after being answered (a run rewrote them after a crash), not processed twice. Each
+     * counts once however often its event comes: S3 delivers an event at least once, not exactly once (a PUT the HTTP
+     * client sends again stores the object twice).
+     */
     public int repeated() {
-        return repeated.get();
+        return repeated.size();
     }
 
     private long lastNsa() {
@@ -137,7 +144,7 @@ public final class LocalBankWiring implements AutoCloseable {
             String etag = s3.headObject(b -> b.bucket(bucket).key(key)).eTag();
             if (answeredBefore(key, etag)) {
                 // the same bytes under the same key: a run that died after storing the file wrote it again
-                repeated.incrementAndGet();
+                repeated.add(key + " " + etag);
                 LOG.warn("local bank: {} was received and answered before (same content); a file sent twice is not "
                         + "processed again", key);
                 return;
